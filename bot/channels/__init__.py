@@ -1,0 +1,1 @@
+"""Channels: thin adapters between a messaging service and the runtime."""

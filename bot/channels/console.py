@@ -1,0 +1,128 @@
+"""The terminal chat: one message per line, numbered buttons, also the test harness.
+
+Typing a button's number presses it; `/position LAT LON` shares a location; `/quitter`, EOF or
+Ctrl-C ends the session. Works on a pipe, so admins can script what the bot would say.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from bot.events import Incoming, Reply
+from bot.geo import map_link
+from bot.runtime import Runtime
+
+CHANNEL = "console"
+_POSITION = re.compile(r"^/position\s+(-?\d+(?:[.,]\d+)?)[\s,;]+(-?\d+(?:[.,]\d+)?)\s*$", re.I)
+QUIT = frozenset({"/quitter", "/quit", "/exit"})
+
+
+def render(reply: Reply, first_number: int) -> str:
+    lines = [f"🤖 {line}" if i == 0 else f"   {line}" for i, line in enumerate(reply.text.splitlines())]
+    if reply.pin is not None:
+        lines.append(f"   🗺 {map_link(reply.pin.latitude, reply.pin.longitude)}")
+    if reply.ask_location:
+        lines.append("   📍 Pour envoyer votre position : /position LATITUDE LONGITUDE")
+    for i, b in enumerate(reply.buttons, first_number):
+        lines.append(f"   [{i}] {b.label}")
+    return "\n".join(lines)
+
+
+class ConsoleMediators:
+    """In the terminal there is no mediators' group: say what would be sent."""
+
+    def __init__(self, out: Callable[[str], None]) -> None:
+        self.out = out
+        self.count = 0
+
+    async def forward(self, text: str) -> str | None:
+        self.count += 1
+        self.out("   ↪ transmis à un médiateur")
+        return f"console-{self.count}"
+
+
+class ConsoleSession:
+    """One resident at the terminal: push a line, get the text they would read."""
+
+    def __init__(self, runtime: Runtime, user: str = "console") -> None:
+        self.runtime = runtime
+        self.user = user
+        self.buttons: list[str] = []
+
+    def incoming(self, line: str) -> Incoming:
+        text = line.strip()
+        if text.isdigit() and 1 <= int(text) <= len(self.buttons):
+            return Incoming(CHANNEL, self.user, button=self.buttons[int(text) - 1])
+        m = _POSITION.match(text)
+        if m:
+            lat, lon = (float(g.replace(",", ".")) for g in m.groups())
+            return Incoming(CHANNEL, self.user, location=(lat, lon))
+        if text.lower().startswith("/start"):
+            return Incoming(CHANNEL, self.user, start=text[6:].strip())
+        if text.lower() in ("/media", "/sticker", "/vocal"):
+            return Incoming(CHANNEL, self.user, media=text[1:])
+        if text.lower() == "/oubli":
+            return Incoming(CHANNEL, self.user, text="oubli")
+        if text.startswith("/") and len(text) > 1:
+            return Incoming(CHANNEL, self.user, text=text[1:])
+        return Incoming(CHANNEL, self.user, text=line)
+
+    async def send(self, line: str) -> str:
+        replies = await self.runtime.handle(self.incoming(line))
+        out = []
+        buttons: list[str] = []
+        for r in replies:
+            out.append(render(r, len(buttons) + 1))
+            buttons += [b.payload for b in r.buttons]
+        if replies:
+            self.buttons = buttons
+        return "\n".join(out)
+
+    async def reminders(self) -> str:
+        out: list[str] = []
+
+        async def show(channel: str, address: str, reply: Reply) -> None:
+            if address == self.user:
+                out.append(render(reply, 1))
+
+        await self.runtime.deliver_reminders(CHANNEL, show)
+        return "\n".join(out)
+
+
+async def run(runtime: Runtime, user: str, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    session = ConsoleSession(runtime, user)
+    loop = asyncio.get_running_loop()
+    interactive = stdin.isatty()
+    if interactive:
+        print("Bot d'orientation — écrivez votre message (/quitter pour sortir).", file=sys.stderr)
+
+    def write(text: str) -> None:
+        if text:
+            stdout.write(text + "\n")
+            stdout.flush()
+
+    watcher = asyncio.create_task(runtime.source.watch())
+    try:
+        while True:
+            if interactive:
+                stdout.write("👤 ")
+                stdout.flush()
+            line = await loop.run_in_executor(None, stdin.readline)
+            if not line:
+                break
+            if line.strip().lower() in QUIT:
+                break
+            if not interactive:
+                write(f"👤 {line.rstrip()}")
+            write(await session.send(line.rstrip("\n")))
+            write(await session.reminders())
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        pass
+    finally:
+        watcher.cancel()
+    write("À bientôt 👋")
+    return 0

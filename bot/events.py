@@ -1,0 +1,51 @@
+"""What channels hand to the core, and what the core hands back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One event from a resident: exactly one of the optional fields is set."""
+
+    channel: str
+    user: str
+    text: str | None = None
+    button: str | None = None
+    location: tuple[float, float] | None = None
+    start: str | None = None
+    media: str | None = None
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Pin:
+    """A place a channel may show on a map."""
+
+    name: str
+    address: str
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    buttons: tuple[Button, ...] = ()
+    pin: Pin | None = None
+    # Channels that can, offer the "share my position" keyboard with this reply.
+    ask_location: bool = False
+
+
+@dataclass(frozen=True)
+class Effect:
+    """Something the core asks the runtime to do (store, schedule, forward) after a step."""
+
+    kind: str
+    data: dict[str, object] = field(default_factory=dict)

@@ -1,0 +1,196 @@
+"""Opening times: OSM `opening_hours` strings, French public holidays, dated closures.
+
+Everything here works on naive datetimes in the territory's local wall time (Europe/Paris):
+the hours an admin writes are wall-clock hours, so a summer-time change never shifts them.
+Aware datetimes are converted at the edge by `local()`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+from opening_hours import OpeningHours, ParserError, State
+
+PARIS = ZoneInfo("Europe/Paris")
+HORIZON_DAYS = 62  # look no further ahead for a next opening
+
+DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre")
+
+
+def local(now: dt.datetime, tz: ZoneInfo = PARIS) -> dt.datetime:
+    """Wall-clock time at the territory for an aware instant (naive is taken as local)."""
+    if now.tzinfo is None:
+        return now
+    return now.astimezone(tz).replace(tzinfo=None)
+
+
+def aware(wall: dt.datetime, tz: ZoneInfo = PARIS) -> dt.datetime:
+    """The instant of a local wall-clock time (the first one when a fall-back repeats it)."""
+    return wall.replace(tzinfo=tz, fold=0)
+
+
+@dataclass(frozen=True)
+class Closure:
+    start: dt.date
+    end: dt.date  # inclusive
+    message: str
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One opening interval, in local wall time."""
+
+    start: dt.datetime
+    end: dt.datetime
+    comment: str = ""
+
+
+_PH = re.compile(r"\bPH\b")
+
+
+def with_public_holidays(hours: str) -> str:
+    """French public holidays are closed unless the hours already say what happens on them."""
+    if _PH.search(hours):
+        return hours
+    return f"{hours}; PH off"
+
+
+def parse_hours(hours: str, country: str = "FR") -> OpeningHours:
+    """Parse or raise ParserError (its message says where the string is wrong)."""
+    return _parse(with_public_holidays(hours.strip()), country)
+
+
+@lru_cache(maxsize=65536)
+def _parse(hours: str, country: str) -> OpeningHours:
+    return OpeningHours(hours, country=country)
+
+
+def parser_reason(err: ParserError) -> str:
+    """The parser's message squeezed to one line an admin can read."""
+    text = str(err)
+    expected = re.search(r"= expected (.*)", text)
+    column = re.search(r"--> \d+:(\d+)", text)
+    where = f"à la position {column.group(1)}" if column else ""
+    if expected:
+        return f"le format n'est pas reconnu {where} (attendu : {expected.group(1).strip()})".replace("  ", " ")
+    return text.splitlines()[0]
+
+
+class Schedule:
+    """When a place (or a bus stop) is open, closures and public holidays included."""
+
+    def __init__(self, hours: str, closures: tuple[Closure, ...] = (), country: str = "FR") -> None:
+        self.hours = hours
+        self.closures = closures
+        self.country = country
+        self._oh = parse_hours(hours, country)
+        self._cache: tuple[dt.datetime, dt.datetime, Slot | None] | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        # The parsed form is a Rust object: store the text, parse again when loaded.
+        return {"hours": self.hours, "closures": self.closures, "country": self.country}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["hours"], state["closures"], state["country"])  # type: ignore[misc, arg-type]
+
+    def closure_on(self, day: dt.date) -> Closure | None:
+        for c in self.closures:
+            if c.covers(day):
+                return c
+        return None
+
+    def slots(self, start: dt.datetime, days: int = HORIZON_DAYS) -> Iterator[Slot]:
+        """Open intervals from `start` (clipped to it) over `days`, closures removed."""
+        end = start + dt.timedelta(days=days)
+        for a, b, state, comment in self._oh.intervals(start, end):
+            if state == State.OPEN:
+                yield from self._minus_closures(Slot(max(a, start), b, comment))
+
+    def _minus_closures(self, slot: Slot) -> list[Slot]:
+        # Closures are whole days; a slot running over midnight is cut at each closed day.
+        pieces: list[Slot] = []
+        cur = slot.start
+        while cur < slot.end:
+            day_end = dt.datetime.combine(cur.date() + dt.timedelta(days=1), dt.time())
+            stop = min(slot.end, day_end)
+            if self.closure_on(cur.date()) is None:
+                if pieces and pieces[-1].end == cur:
+                    pieces[-1] = Slot(pieces[-1].start, stop, slot.comment)
+                else:
+                    pieces.append(Slot(cur, stop, slot.comment))
+            cur = stop
+        return pieces
+
+    def next_slot(self, now: dt.datetime) -> Slot | None:
+        """The slot open now, or the next one; None if none within the horizon."""
+        cached = self._cache
+        if cached is not None and cached[0] <= now < cached[1]:
+            slot = cached[2]
+            if slot is None or now < slot.end:
+                return Slot(max(slot.start, now), slot.end, slot.comment) if slot else None
+        slot = next(self.slots(now), None)
+        # Valid until the slot starts (or ends, when open now).
+        until = slot.end if slot is not None else now + dt.timedelta(hours=1)
+        self._cache = (now, until, slot)
+        return slot
+
+    def is_open(self, now: dt.datetime) -> bool:
+        slot = self.next_slot(now)
+        return slot is not None and slot.start <= now < slot.end
+
+
+def holiday_name(day: dt.date, country: str = "FR") -> str | None:
+    return _holidays(country, day.year).get(day)
+
+
+@lru_cache(maxsize=64)
+def _holidays(country: str, year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays(country, years=year, language="fr")
+
+
+def hm(t: dt.datetime | dt.time) -> str:
+    """14h, 9h30."""
+    return f"{t.hour}h" if t.minute == 0 else f"{t.hour}h{t.minute:02d}"
+
+
+def day_phrase(day: dt.date, today: dt.date) -> str:
+    if day == today:
+        return "aujourd'hui"
+    if day == today + dt.timedelta(days=1):
+        return "demain"
+    name = DAYS[day.weekday()]
+    if day - today < dt.timedelta(days=7):
+        return name
+    return f"{name} {day.day} {MONTHS[day.month - 1]}"
+
+
+def describe_next(slot: Slot | None, now: dt.datetime) -> str:
+    """Plain French: when can the resident go there."""
+    if slot is None:
+        return "pas d'ouverture prévue dans les semaines à venir"
+    if slot.start <= now < slot.end:
+        until = slot.end
+        if until.date() == now.date() or until.time() == dt.time():
+            return f"ouvert maintenant jusqu'à {hm(until)}"
+        return f"ouvert maintenant jusqu'à {day_phrase(until.date(), now.date())} {hm(until)}"
+    when = day_phrase(slot.start.date(), now.date())
+    if slot.start.date() == now.date():
+        return f"ouvre aujourd'hui à {hm(slot.start)}, jusqu'à {hm(slot.end)}"
+    if slot.start.date() == now.date() + dt.timedelta(days=1):
+        return f"ouvre demain à {hm(slot.start)}, jusqu'à {hm(slot.end)}"
+    return f"prochaine ouverture : {when} de {hm(slot.start)} à {hm(slot.end)}"
+
+
+def date_fr(day: dt.date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"

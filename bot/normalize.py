@@ -1,0 +1,87 @@
+"""Turn what residents type on a phone into comparable words.
+
+Lowercase, accents stripped, apostrophes and elisions split, letters repeated for emphasis
+squeezed ("aideeee"), and the SMS spellings residents use expanded ("jcherche" → "je cherche").
+The same function runs on admins' phrasings at load and on each message, so both meet halfway.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# SMS and chat spellings → plain words. Only unambiguous forms: a wrong expansion costs more
+# than a missed one, which fuzzy matching may still catch.
+SMS: dict[str, str] = {
+    "jai": "j ai", "jsuis": "je suis", "chui": "je suis", "chuis": "je suis", "jsui": "je suis",
+    "jveux": "je veux", "jvoudrais": "je voudrais", "jpeux": "je peux", "jsais": "je sais",
+    "jcherche": "je cherche", "jcherch": "je cherche", "jarrive": "j arrive", "jaimerais": "j aimerais",
+    "jcomprends": "je comprends", "jcomprend": "je comprends", "jtrouve": "je trouve",
+    "jdois": "je dois", "jme": "je me", "jne": "je ne", "jpense": "je pense",
+    "cmt": "comment", "cmnt": "comment", "koman": "comment", "commen": "comment",
+    "pk": "pourquoi", "pq": "pourquoi", "pkoi": "pourquoi", "pourkoi": "pourquoi",
+    "stp": "s il te plait", "svp": "s il vous plait", "bcp": "beaucoup", "tt": "tout",
+    "ke": "que", "koi": "quoi", "kel": "quel", "kelle": "quelle", "ki": "qui", "kan": "quand",
+    "qd": "quand", "ya": "il y a", "yen": "il y en", "mtn": "maintenant", "mnt": "maintenant",
+    "pr": "pour", "ds": "dans", "vs": "vous", "ns": "nous", "tjs": "toujours", "tjrs": "toujours",
+    "dmd": "demande", "dde": "demande", "rdv": "rendez vous", "rdz": "rendez vous",
+    "qqn": "quelqu un", "qqun": "quelqu un", "qlq": "quelque", "qq": "quelque", "qqch": "quelque chose",
+    "auj": "aujourd hui", "ajd": "aujourd hui", "aujourdhui": "aujourd hui", "dem1": "demain",
+    "c": "c est", "g": "j ai", "jsp": "je sais pas", "chai": "je sais", "sa": "ca",
+    "oqp": "occupe", "pb": "probleme", "pbm": "probleme", "prob": "probleme", "pblm": "probleme",
+    "msg": "message", "tel": "telephone", "tph": "telephone", "tele": "telephone",
+    "doc": "document", "docs": "documents", "infos": "informations", "info": "information",
+    "mdr": "", "lol": "", "ptdr": "", "svpp": "s il vous plait", "plz": "please", "pls": "please",
+    "nn": "non", "ouai": "oui", "ouais": "oui", "wi": "oui", "dac": "d accord", "dacc": "d accord",
+    "daccord": "d accord", "okk": "ok", "okay": "ok", "quelquun": "quelqu un", "quelqun": "quelqu un",
+    "aucune": "aucun",
+}
+
+# Words that carry no need on their own; dropped before fuzzy scoring (aliases still see them).
+STOPWORDS = frozenset("""
+a ai as au aux avec avoir c ca ce ces cet cette chez comme comment d dans de des du elle en est et
+etre eu fait faire il ils j je l la le les leur lui m ma mais me mes moi mon n ne ni nos notre nous
+on ou par pas peu peux plus pour pourquoi puis qu que quel quelle quoi qui s sa se ses si son sont
+sur t ta te tes toi ton tu un une va vais vous veux voudrais voudrait y est suis es sommes etes
+svp stp plait merci bonjour beaucoup tres trop bien besoin aide aider aidez probleme problemes
+quand depuis encore deja toujours jamais rien tout tous toute toutes autre autres alors donc car
+the i my me to a an of for is are do does can you please want need with and or in on at it
+il y il hui aujourd demain hier matin soir fois ok oui non savoir sais sait comprends arrive
+marche fonctionne moyen possible faut falloir dois doit mettre trouver cherche chercher
+demande demander ici la-bas maintenant vite urgent urgente madame monsieur
+""".split())
+
+_ELISION = re.compile(r"\b([cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’`´‘]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_REPEAT = re.compile(r"([a-z])\1{2,}")
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, ligatures spelled out."""
+    text = text.lower().replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised words of a message, stopwords kept (aliases may contain them)."""
+    text = fold(text)
+    text = _ELISION.sub(r"\1 ", text)
+    text = _NON_WORD.sub(" ", text)
+    text = _REPEAT.sub(r"\1", text)
+    out: list[str] = []
+    for word in text.split():
+        expanded = SMS.get(word)
+        if expanded is None and len(word) > 3 and word[0] == "j" and word[1] not in "aeiouy":
+            # "jcherche", "jtrouve": the e of "je" swallowed.
+            expanded = "je " + word[1:]
+        out.extend((expanded if expanded is not None else word).split())
+    return out
+
+
+def content(words: list[str]) -> list[str]:
+    return [w for w in words if w not in STOPWORDS and not w.isdigit()]
+
+
+def normalize(text: str) -> str:
+    return " ".join(tokens(text))

@@ -1,0 +1,51 @@
+"""Pseudonymous keys and scrubbing: what lets the bot remember a conversation, not a person."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import os
+import re
+import secrets
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+
+def user_key(secret: bytes, channel: str, user_id: str) -> str:
+    """HMAC of channel and user id: stable for the bot, meaningless without the secret."""
+    msg = f"{channel}\x00{user_id}".encode()
+    return hmac.new(secret, msg, hashlib.sha256).hexdigest()[:32]
+
+
+def load_secret(value: str | None, database: str) -> bytes:
+    """BOT_SECRET if set; else a secret generated once and kept beside (not in) the database."""
+    if value:
+        return value.encode()
+    if database == ":memory:":
+        return secrets.token_bytes(32)
+    path = Path(f"{database}.secret")
+    if path.exists():
+        return path.read_bytes().strip()
+    token = secrets.token_hex(32).encode()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(token)
+    logger.warning("BOT_SECRET is not set: generated one in %s. Keep this file (and back it up): "
+                   "without it the bot no longer recognises anyone's conversation.", path)
+    return token
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_DIGITS = re.compile(r"[\d][\d\s.\-/]*")
+
+
+def scrub(text: str, limit: int = 200) -> str:
+    """An unmatched phrase kept for admins: no e-mail, no link, no digit (phones, ids, amounts)."""
+    text = _EMAIL.sub(" ", text)
+    text = _URL.sub(" ", text)
+    text = _DIGITS.sub(" ", text)
+    text = "".join(ch for ch in text if ch.isprintable())
+    return " ".join(text.split())[:limit]

@@ -1,0 +1,56 @@
+"""Settings from the environment, read through an injectable mapping (tests pass a dict)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.errors import ConfigError
+
+DEFAULT_BASE_URL = "https://api.telegram.org/bot"
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str | None = None
+    base_url: str = DEFAULT_BASE_URL
+    directory: Path = Path("directory.yaml")
+    intents: Path = Path("intents")
+    database: str = "bot.sqlite3"
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    port: int = 8080
+    admin_ids: frozenset[int] = field(default_factory=frozenset)
+    mediators_chat_id: int | None = None
+    secret: str | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+
+        def get(name: str) -> str | None:
+            value = env.get(name, "").strip()
+            return value or None
+
+        def integer(name: str, value: str) -> int:
+            try:
+                return int(value)
+            except ValueError:
+                raise ConfigError(f"{name}={value!r} : un nombre entier est attendu") from None
+
+        admins = get("ADMIN_IDS") or ""
+        return cls(
+            token=get("TELEGRAM_BOT_TOKEN"),
+            base_url=get("TELEGRAM_BASE_URL") or DEFAULT_BASE_URL,
+            directory=Path(get("BOT_DIRECTORY") or "directory.yaml"),
+            intents=Path(get("BOT_INTENTS") or "intents"),
+            database=get("BOT_DATABASE") or "bot.sqlite3",
+            webhook_url=get("WEBHOOK_URL"),
+            webhook_secret=get("WEBHOOK_SECRET"),
+            port=integer("PORT", get("PORT") or "8080"),
+            admin_ids=frozenset(integer("ADMIN_IDS", a) for a in admins.replace(";", ",").split(",") if a.strip()),
+            mediators_chat_id=integer("MEDIATORS_CHAT_ID", m) if (m := get("MEDIATORS_CHAT_ID")) else None,
+            secret=get("BOT_SECRET"),
+        )

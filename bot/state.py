@@ -1,0 +1,63 @@
+"""A resident's conversation state: small, JSON-serialisable, tolerant of old or damaged rows."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from typing import Any
+
+# Steps of the conversation.
+START = "start"
+ASK_NEED = "ask_need"
+CLARIFY = "clarify"
+ASK_WHERE = "ask_where"
+TYPE_WHERE = "type_where"
+ANSWERED = "answered"
+REMIND = "remind"
+CONFIRM_ERASE = "confirm_erase"
+STEPS = (START, ASK_NEED, CLARIFY, ASK_WHERE, TYPE_WHERE, ANSWERED, REMIND, CONFIRM_ERASE)
+
+
+@dataclass(frozen=True)
+class State:
+    step: str = START
+    need: str | None = None
+    # Where the resident is: a position and how to name it back to them.
+    position: tuple[float, float] | None = None
+    where: str | None = None
+    quartier: str | None = None
+    shown: int = 0  # index of the option shown among the answers for need + position
+    candidates: tuple[str, ...] = ()
+    source: str | None = None  # who shared the link that started the conversation
+    said: str | None = None  # the resident's last words about their need, for a mediator
+    lang: str = "fr"
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str | None) -> State:
+        """A state from storage; anything unreadable gives a fresh start rather than a crash."""
+        if not text:
+            return cls()
+        try:
+            raw: Any = json.loads(text)
+            if not isinstance(raw, dict):
+                return cls()
+            known = {f.name for f in dataclasses.fields(cls)}
+            data = {k: v for k, v in raw.items() if k in known}
+            if data.get("position") is not None:
+                lat, lon = data["position"]
+                data["position"] = (float(lat), float(lon))
+            if "candidates" in data:
+                data["candidates"] = tuple(str(c) for c in data["candidates"] or ())
+            state = cls(**data)
+            if state.step not in STEPS:
+                return cls()
+            return state
+        except (ValueError, TypeError):
+            return cls()
+
+    def replace(self, **changes: Any) -> State:
+        return dataclasses.replace(self, **changes)

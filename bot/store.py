@@ -1,0 +1,316 @@
+"""SQLite storage (aiosqlite, WAL): conversation state, reminders, hand-overs, anonymous stats.
+
+Every row about a person is keyed by a pseudonymous key (see privacy.py); statistics carry
+none. A turn's state and its effects are written in one transaction before replies are sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import functools
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import aiosqlite
+
+from bot.events import Effect
+from bot.privacy import scrub
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+SCHEMA_VERSION = 2
+STATE_RETENTION = dt.timedelta(days=365)
+UNMATCHED_RETENTION = dt.timedelta(days=90)
+HANDOVER_SILENCE = dt.timedelta(hours=48)
+
+# Each entry brings the schema from version i to i + 1; never edit one that has shipped.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE conversations (
+        user_key TEXT PRIMARY KEY,
+        channel TEXT NOT NULL,
+        state TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE answers (
+        day TEXT NOT NULL, channel TEXT NOT NULL, need TEXT, quartier TEXT, source TEXT,
+        found INTEGER NOT NULL
+    );
+    CREATE TABLE messages (day TEXT NOT NULL, channel TEXT NOT NULL, understood INTEGER NOT NULL);
+    CREATE TABLE unmatched (day TEXT NOT NULL, text TEXT NOT NULL);
+    CREATE INDEX unmatched_day ON unmatched(day);
+    CREATE INDEX answers_day ON answers(day);
+    """,
+    """
+    CREATE TABLE reminders (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_key TEXT NOT NULL, channel TEXT NOT NULL, address TEXT NOT NULL,
+        due_at TEXT NOT NULL, until_at TEXT NOT NULL, place TEXT NOT NULL, text TEXT NOT NULL
+    );
+    CREATE INDEX reminders_due ON reminders(due_at);
+    CREATE INDEX reminders_user ON reminders(user_key);
+    CREATE TABLE handovers (
+        user_key TEXT PRIMARY KEY, channel TEXT NOT NULL, address TEXT NOT NULL,
+        started_at TEXT NOT NULL, last_at TEXT NOT NULL
+    );
+    CREATE TABLE relays (
+        message_id TEXT PRIMARY KEY, user_key TEXT NOT NULL
+    );
+    CREATE INDEX relays_user ON relays(user_key);
+    """,
+)
+
+# Tables holding rows tied to a person, and the column holding their key.
+PERSONAL_TABLES = (("conversations", "user_key"), ("reminders", "user_key"),
+                   ("handovers", "user_key"), ("relays", "user_key"))
+
+
+@dataclass(frozen=True)
+class Reminder:
+    id: int
+    user_key: str
+    channel: str
+    address: str
+    due_at: dt.datetime
+    until_at: dt.datetime
+    place: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Handover:
+    user_key: str
+    channel: str
+    address: str
+    started_at: dt.datetime
+    last_at: dt.datetime
+
+
+def _iso(t: dt.datetime) -> str:
+    return t.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _dt(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def _day(t: dt.datetime) -> str:
+    from bot.hours import local
+    return local(t).date().isoformat()
+
+
+def _serialised(method: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:
+    """One writer at a time on the shared connection, so transactions never interleave."""
+
+    @functools.wraps(method)
+    async def wrapper(self: Store, *args: object, **kwargs: object) -> T:
+        async with self.lock:
+            return await method(self, *args, **kwargs)
+
+    return wrapper
+
+
+class Store:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self.db = db
+        self.lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: str | Path) -> Store:
+        db = await aiosqlite.connect(str(path))
+        await db.execute("PRAGMA journal_mode=WAL")
+        await db.execute("PRAGMA synchronous=NORMAL")
+        await db.execute("PRAGMA busy_timeout=5000")
+        store = cls(db)
+        await store._migrate()
+        return store
+
+    async def close(self) -> None:
+        await self.db.close()
+
+    async def _migrate(self) -> None:
+        await self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        async with self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'") as cur:
+            row = await cur.fetchone()
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            from bot.errors import ConfigError
+            raise ConfigError(f"la base de données est en version {version}, plus récente que ce bot "
+                              f"({SCHEMA_VERSION}) : mettez le bot à jour")
+        for i in range(version, SCHEMA_VERSION):
+            await self.db.executescript("BEGIN;" + MIGRATIONS[i] + f"""
+                INSERT INTO meta(key, value) VALUES ('schema_version', '{i + 1}')
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+                COMMIT;""")
+            logger.info("database schema migrated to version %d", i + 1)
+
+    async def schema_version(self) -> int:
+        async with self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    # -- conversation ----------------------------------------------------------------------
+
+    async def load_state(self, user_key: str) -> str | None:
+        async with self.db.execute("SELECT state FROM conversations WHERE user_key = ?", (user_key,)) as cur:
+            row = await cur.fetchone()
+        return row[0] if row else None
+
+    @_serialised
+    async def save_turn(self, user_key: str, channel: str, address: str, state_json: str,
+                        now: dt.datetime, effects: Iterable[Effect]) -> dict[str, int]:
+        """Write the new state and the turn's effects atomically; return what was erased, if any."""
+        erased: dict[str, int] = {}
+        day = _day(now)
+        try:
+            await self.db.execute("BEGIN")
+            for e in effects:
+                d = e.data
+                if e.kind == "erase":
+                    erased = await self._erase(user_key)
+                elif e.kind == "answer":
+                    await self.db.execute(
+                        "INSERT INTO answers(day, channel, need, quartier, source, found) VALUES (?,?,?,?,?,?)",
+                        (day, channel, d.get("need"), d.get("quartier"), d.get("source"), int(bool(d.get("found")))))
+                elif e.kind == "understood":
+                    await self.db.execute("INSERT INTO messages(day, channel, understood) VALUES (?,?,?)",
+                                          (day, channel, int(bool(d.get("ok")))))
+                elif e.kind == "unmatched":
+                    text = scrub(str(d.get("text", "")))
+                    if text:
+                        await self.db.execute("INSERT INTO unmatched(day, text) VALUES (?,?)", (day, text))
+                elif e.kind == "remind":
+                    await self.db.execute(
+                        "INSERT INTO reminders(user_key, channel, address, due_at, until_at, place, text)"
+                        " VALUES (?,?,?,?,?,?,?)",
+                        (user_key, channel, address, _iso(_dt(str(d["due"]))), _iso(_dt(str(d["until"]))),
+                         str(d.get("place", "")), str(d["text"])))
+            if not erased:
+                await self.db.execute(
+                    "INSERT INTO conversations(user_key, channel, state, updated_at) VALUES (?,?,?,?)"
+                    " ON CONFLICT(user_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+                    (user_key, channel, state_json, _iso(now)))
+            await self.db.commit()
+        except BaseException:
+            await self.db.rollback()
+            raise
+        return erased
+
+    async def _erase(self, user_key: str) -> dict[str, int]:
+        counts = {}
+        for table, column in PERSONAL_TABLES:
+            cur = await self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (user_key,))
+            counts[table] = cur.rowcount
+        return counts
+
+    @_serialised
+    async def erase(self, user_key: str) -> dict[str, int]:
+        counts = await self._erase(user_key)
+        await self.db.commit()
+        return counts
+
+    # -- reminders -------------------------------------------------------------------------
+
+    def _reminder(self, row: tuple) -> Reminder:  # type: ignore[type-arg]
+        return Reminder(row[0], row[1], row[2], row[3], _dt(row[4]), _dt(row[5]), row[6], row[7])
+
+    _R = "SELECT id, user_key, channel, address, due_at, until_at, place, text FROM reminders"
+
+    async def reminders_of(self, user_key: str) -> list[Reminder]:
+        async with self.db.execute(self._R + " WHERE user_key = ? ORDER BY due_at", (user_key,)) as cur:
+            return [self._reminder(r) for r in await cur.fetchall()]
+
+    async def pending_reminders(self, channel: str | None = None) -> list[Reminder]:
+        sql, args = self._R, ()
+        if channel:
+            sql, args = sql + " WHERE channel = ?", (channel,)
+        async with self.db.execute(sql + " ORDER BY due_at", args) as cur:
+            return [self._reminder(r) for r in await cur.fetchall()]
+
+    @_serialised
+    async def delete_reminder(self, reminder_id: int, user_key: str | None = None) -> bool:
+        if user_key is None:
+            cur = await self.db.execute("DELETE FROM reminders WHERE id = ?", (reminder_id,))
+        else:
+            cur = await self.db.execute("DELETE FROM reminders WHERE id = ? AND user_key = ?",
+                                        (reminder_id, user_key))
+        await self.db.commit()
+        return cur.rowcount > 0
+
+    # -- hand-over to mediators ------------------------------------------------------------
+
+    @_serialised
+    async def start_handover(self, user_key: str, channel: str, address: str, now: dt.datetime) -> None:
+        await self.db.execute(
+            "INSERT INTO handovers(user_key, channel, address, started_at, last_at) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(user_key) DO UPDATE SET last_at = excluded.last_at",
+            (user_key, channel, address, _iso(now), _iso(now)))
+        await self.db.commit()
+
+    async def handover(self, user_key: str, now: dt.datetime) -> Handover | None:
+        """The person's live hand-over; one silent for 48 hours has ended by itself."""
+        async with self.db.execute(
+                "SELECT user_key, channel, address, started_at, last_at FROM handovers WHERE user_key = ?",
+                (user_key,)) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return None
+        h = Handover(row[0], row[1], row[2], _dt(row[3]), _dt(row[4]))
+        if now - h.last_at > HANDOVER_SILENCE:
+            await self.end_handover(user_key)
+            return None
+        return h
+
+    @_serialised
+    async def touch_handover(self, user_key: str, now: dt.datetime) -> None:
+        await self.db.execute("UPDATE handovers SET last_at = ? WHERE user_key = ?", (_iso(now), user_key))
+        await self.db.commit()
+
+    @_serialised
+    async def end_handover(self, user_key: str) -> bool:
+        cur = await self.db.execute("DELETE FROM handovers WHERE user_key = ?", (user_key,))
+        await self.db.execute("DELETE FROM relays WHERE user_key = ?", (user_key,))
+        await self.db.commit()
+        return cur.rowcount > 0
+
+    @_serialised
+    async def remember_relay(self, message_id: str, user_key: str) -> None:
+        await self.db.execute("INSERT OR REPLACE INTO relays(message_id, user_key) VALUES (?,?)",
+                              (message_id, user_key))
+        await self.db.commit()
+
+    async def relay_target(self, message_id: str) -> str | None:
+        async with self.db.execute("SELECT user_key FROM relays WHERE message_id = ?", (message_id,)) as cur:
+            row = await cur.fetchone()
+        return row[0] if row else None
+
+    # -- retention -------------------------------------------------------------------------
+
+    @_serialised
+    async def purge(self, now: dt.datetime) -> dict[str, int]:
+        """Remove what is past retention: old conversations, old unmatched phrases, silent hand-overs."""
+        counts = {}
+        cur = await self.db.execute("DELETE FROM conversations WHERE updated_at < ?",
+                                    (_iso(now - STATE_RETENTION),))
+        counts["conversations"] = cur.rowcount
+        cur = await self.db.execute("DELETE FROM unmatched WHERE day < ?",
+                                    (_day(now - UNMATCHED_RETENTION),))
+        counts["unmatched"] = cur.rowcount
+        silent = _iso(now - HANDOVER_SILENCE)
+        await self.db.execute("DELETE FROM relays WHERE user_key IN (SELECT user_key FROM handovers WHERE last_at < ?)", (silent,))
+        cur = await self.db.execute("DELETE FROM handovers WHERE last_at < ?", (silent,))
+        counts["handovers"] = cur.rowcount
+        cur = await self.db.execute("DELETE FROM reminders WHERE until_at < ?", (_iso(now),))
+        counts["reminders"] = cur.rowcount
+        await self.db.commit()
+        return counts
+
+    async def integrity(self) -> str:
+        async with self.db.execute("PRAGMA integrity_check") as cur:
+            row = await cur.fetchone()
+        return str(row[0]) if row else "?"
