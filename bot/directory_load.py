@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,8 @@ STOP_REQUIRED = ("nom", "latitude", "longitude", "horaires")
 CLOSURE_KEYS = ("du", "au", "message")
 APPOINTMENT = ("sans", "conseille", "obligatoire")
 STALE_AFTER = dt.timedelta(days=365)
+# Ids travel in buttons and deep links: ASCII, short.
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 
 
 def load_directory(path: Path, *, today: dt.date | None = None) -> tuple[Directory, list[Problem]]:
@@ -52,6 +55,9 @@ def build_directory(data: Any, path: Path, *, today: dt.date | None = None) -> t
     def claim(ident: Any, line: int, what: str) -> str | None:
         if not isinstance(ident, str) or not ident.strip():
             c.error(line, f"« id » de {what} doit être un texte court, par exemple « pimms-saint-eloi »")
+            return None
+        if not _ID.match(ident):
+            c.error(line, f"id « {ident} » : utilisez seulement des minuscules sans accent, des chiffres et des tirets (60 au plus), par exemple « pimms-saint-eloi »")
             return None
         if ident in seen_ids:
             c.error(line, f"l'id « {ident} » est déjà utilisé ligne {seen_ids[ident]} : chaque id doit être unique")

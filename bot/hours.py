@@ -18,7 +18,7 @@ import holidays
 from opening_hours import OpeningHours, ParserError, State
 
 PARIS = ZoneInfo("Europe/Paris")
-HORIZON_DAYS = 62  # look no further ahead for a next opening
+HORIZON_DAYS = 120  # look no further ahead for a next opening (a monthly permanence can skip a holiday)
 
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",

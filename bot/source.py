@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bot.directory import Directory
 from bot.directory_load import load_directory
-from bot.errors import SourceError
+from bot.errors import Problem, SourceError
 from bot.intents import load_intents
 from bot.knowledge import Knowledge
 from bot.matcher import Matcher
@@ -95,14 +95,18 @@ class KnowledgeSource:
 def check_files(directory_path: Path, intents_path: Path,
                 today: dt.date | None = None) -> tuple[list[str], list[str]]:
     """Errors and warnings of both sources, as `file:line: message` lines."""
-    errors: list[str] = []
-    warnings: list[str] = []
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
     for load in (lambda: load_directory(directory_path, today=today),
                  lambda: load_intents(intents_path)):
         try:
             _, warns = load()
-            warnings += [str(w) for w in warns]
+            warnings += warns
         except SourceError as e:
-            errors += [str(p) for p in e.problems if not p.warning]
-            warnings += [str(p) for p in e.problems if p.warning]
-    return errors, warnings
+            errors += [p for p in e.problems if not p.warning]
+            warnings += [p for p in e.problems if p.warning]
+
+    def lines(problems: list[Problem]) -> list[str]:
+        return [str(p) for p in sorted(problems, key=lambda p: (p.file, p.line))]
+
+    return lines(errors), lines(warnings)
