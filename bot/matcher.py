@@ -32,15 +32,18 @@ from bot.intents import Intent
 from bot.needs import ERASE, GREETING, HELP, NEEDS, THANKS
 from bot.normalize import STOPWORDS, content, tokens
 
-ACCEPT = 50.0
-MARGIN = 15.0
-FLOOR = 30.0
+ACCEPT = 62.0  # score to answer without asking (one exact keyword is enough)
+RATIO = 1.3  # the best intent's evidence must exceed the runner-up's by this factor
+FLOOR = 30.0  # below: nothing recognised
 TYPO_CUTOFF = 80.0
+TYPO_CUTOFF_SHORT = 88.0  # words of 5 letters or fewer: one substitution is too loose ("jouer"/"bjour")
+STEM = 6  # words sharing this many first letters are taken as the same word's forms
 MAX_WORDS = 40  # a 5,000-character message is judged on its first words
 
 ALIAS_WEIGHT = 1.0
-KEYWORD_WEIGHT = 0.8
-EXAMPLE_WEIGHT = 0.45
+ALIAS_BONUS = 0.25  # per extra word: "avis de non imposition" says more than "caf"
+KEYWORD_WEIGHT = 0.7
+PART_WEIGHT = 0.4  # a word of a longer alias or keyword, or of an example phrasing
 SQUASH = 1.6
 
 SMALL_TALK = frozenset({GREETING, THANKS, HELP, ERASE})
@@ -71,23 +74,28 @@ class Matcher:
             raw[word][intent] = max(raw[word].get(intent, 0.0), weight)
 
         for intent in intents.values():
-            for alias in intent.alias:
-                words = tuple(tokens(alias))
-                if words:
-                    self.aliases[words].add(intent.id)
+            # Single words weigh fully; words of a set phrase only partly ("cher" in
+            # "ordinateur pas cher" says little on its own), but the phrase matches whole.
+            for entry, weight in [(a, ALIAS_WEIGHT) for a in intent.alias] + [
+                    (k, KEYWORD_WEIGHT) for k in intent.mots_cles]:
+                words = tuple(tokens(entry))
+                if len(words) > 1 or weight == ALIAS_WEIGHT:
+                    if words:
+                        self.aliases[words].add(intent.id)
                 for w in content(list(words)):
-                    add(w, intent.id, ALIAS_WEIGHT if len(words) == 1 else KEYWORD_WEIGHT)
-            for keyword in intent.mots_cles:
-                for w in content(tokens(keyword)):
-                    add(w, intent.id, KEYWORD_WEIGHT)
+                    add(w, intent.id, weight if len(words) == 1 else PART_WEIGHT)
             for example in intent.exemples:
                 for w in content(tokens(example)):
-                    add(w, intent.id, EXAMPLE_WEIGHT)
+                    add(w, intent.id, PART_WEIGHT)
         self.max_alias = max((len(k) for k in self.aliases), default=1)
+        # A word shared by several intents counts less in each, by its share of the weight.
         self.vocab: dict[str, dict[str, float]] = {
-            w: {i: wt / math.sqrt(len(per)) for i, wt in per.items()} for w, per in raw.items()
+            w: {i: wt * math.sqrt(wt / sum(per.values())) for i, wt in per.items()}
+            for w, per in raw.items()
         }
         self.words = sorted(self.vocab)
+        # Fuzzy targets: words long enough that a typo is told from another word.
+        self.long_words = [w for w in self.words if len(w) >= 4]
         self._similar = lru_cache(maxsize=8192)(self._similar_uncached)
 
     def label(self, intent_id: str) -> str:
@@ -106,8 +114,9 @@ class Matcher:
             for size in range(min(self.max_alias, len(words) - i), 0, -1):
                 hit = self.aliases.get(tuple(words[i : i + size]))
                 if hit:
+                    weight = min(ALIAS_WEIGHT + ALIAS_BONUS * (size - 1), 1.75)
                     for intent in hit:
-                        evidence[intent] += ALIAS_WEIGHT / math.sqrt(len(hit))
+                        evidence[intent] += weight / math.sqrt(len(hit))
                     for k in range(i, i + size):
                         used[k] = True
                     i += size
@@ -126,37 +135,48 @@ class Matcher:
 
     def _similar_uncached(self, word: str) -> tuple[tuple[str, float], ...]:
         """Vocabulary words close to `word`, with a similarity from 0 to 1."""
-        if word in self.vocab:
-            return ((word, 1.0),)
+        found: dict[str, float] = {word: 1.0} if word in self.vocab else {}
         if len(word) <= 3:
-            return ()
-        found: dict[str, float] = {}
-        # Prefix: residents cut words short ("alloc", "inscri"); or add an ending.
+            return tuple(found.items())
+
+        def keep(w: str, sim: float) -> None:
+            found[w] = max(found.get(w, 0.0), sim)
+
+        # Prefix: residents cut words short ("alloc", "inscri").
         start = bisect.bisect_left(self.words, word)
         for w in self.words[start : start + 6]:
             if w.startswith(word):
-                found[w] = max(found.get(w, 0.0), 0.9)
-        for cut in range(len(word) - 1, 4, -1):
-            if word[:cut] in self.vocab:
-                found[word[:cut]] = max(found.get(word[:cut], 0.0), 0.8)
-                break
-        for w, score, _ in process.extract(word, self.words, scorer=fuzz.ratio,
-                                           score_cutoff=TYPO_CUTOFF, limit=4):
-            found[w] = max(found.get(w, 0.0), 0.9 * score / 100)
+                keep(w, 0.9)
+        # Same stem, other ending: "agresser" / "agression".
+        if len(word) >= STEM + 1:
+            stem = word[:STEM]
+            start = bisect.bisect_left(self.words, stem)
+            for w in self.words[start : start + 6]:
+                if w.startswith(stem) and len(w) >= STEM + 1:
+                    keep(w, 0.8)
+        if word in self.vocab:
+            return tuple(found.items())  # a known word is no typo: only its other forms count
+        cutoff = TYPO_CUTOFF_SHORT if len(word) <= 5 else TYPO_CUTOFF
+        for w, score, _ in process.extract(word, self.long_words, scorer=fuzz.ratio,
+                                           score_cutoff=cutoff, limit=4):
+            keep(w, 0.9 * score / 100)
         return tuple(found.items())
 
     @staticmethod
     def _decide(evidence: dict[str, float]) -> Match:
-        scores = {i: 100 * (1 - math.exp(-SQUASH * e)) for i, e in evidence.items() if e > 0}
-        if any(s >= FLOOR for i, s in scores.items() if i not in SMALL_TALK):
-            scores = {i: s for i, s in scores.items() if i not in SMALL_TALK}
-        ranked = sorted(scores.items(), key=lambda x: (-x[1], x[0]))
-        if not ranked or ranked[0][1] < FLOOR:
-            top = round(ranked[0][1], 1) if ranked else 0.0
-            return Match(None, top, ())
-        best, score = ranked[0]
+        def squash(e: float) -> float:
+            return 100 * (1 - math.exp(-SQUASH * e))
+
+        primary = {i: e for i, e in evidence.items() if i not in SMALL_TALK and e > 0}
+        # Small talk counts only when nothing else does: "bonjour, la caf…" is about the CAF.
+        pool = primary if any(squash(e) >= FLOOR for e in primary.values()) else {
+            i: e for i, e in evidence.items() if e > 0}
+        ranked = sorted(pool.items(), key=lambda x: (-x[1], x[0]))
+        if not ranked or squash(ranked[0][1]) < FLOOR:
+            return Match(None, round(squash(ranked[0][1]), 1) if ranked else 0.0, ())
+        best, top = ranked[0]
         runner = ranked[1][1] if len(ranked) > 1 else 0.0
-        candidates = tuple((i, round(s, 1)) for i, s in ranked[:3] if s >= FLOOR)
-        if score >= ACCEPT and score - runner >= MARGIN:
-            return Match(best, round(score, 1), candidates)
-        return Match(None, round(score, 1), candidates)
+        candidates = tuple((i, round(squash(e), 1)) for i, e in ranked[:3] if squash(e) >= FLOOR)
+        if squash(top) >= ACCEPT and top >= RATIO * runner:
+            return Match(best, round(squash(top), 1), candidates)
+        return Match(None, round(squash(top), 1), candidates)

@@ -75,8 +75,19 @@ def tokens(text: str) -> list[str]:
         if expanded is None and len(word) > 3 and word[0] == "j" and word[1] not in "aeiouy":
             # "jcherche", "jtrouve": the e of "je" swallowed.
             expanded = "je " + word[1:]
-        out.extend((expanded if expanded is not None else word).split())
+        out.extend(_singular(w) for w in (expanded if expanded is not None else word).split())
     return out
+
+
+def _singular(word: str) -> str:
+    """Plural and singular meet: "allocations" → "allocation", "impots" → "impot"."""
+    if word in STOPWORDS or len(word) < 4 or word.isdigit():
+        return word
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    if word.endswith("x") and len(word) >= 5:
+        return word[:-1]
+    return word
 
 
 def content(words: list[str]) -> list[str]:
