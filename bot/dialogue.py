@@ -93,6 +93,10 @@ class _Dialogue:
             return self.on_location(*inc.location)
         if inc.button is not None:
             return self.on_button(inc.button)
+        if inc.media == "edited":
+            self.say("J'ai vu que vous avez modifié un message, mais je ne lis que les nouveaux "
+                     "messages. Renvoyez-le si besoin 🙂")
+            return self.reask()
         if inc.media is not None:
             self.say("Je ne lis que les messages écrits 🙂 Écrivez votre demande avec des mots, "
                      "ou appuyez sur un bouton.")

@@ -1,0 +1,473 @@
+"""Telegram: turn updates into the core's events, and replies into Telegram messages.
+
+Long polling by default; webhook mode when WEBHOOK_URL is set (a small Starlette app that
+checks the secret in constant time and puts updates on the application's queue). Every
+reply goes through `send`, which retries Telegram's 429 (rate limiter) and 5xx answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import html
+import json
+import logging
+import os
+import re
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import urlparse
+
+# Opt in now to python-telegram-bot's coming default (time periods as timedelta); otherwise every
+# 429 it parses emits a deprecation warning.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
+from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton,
+                      Message, ReplyKeyboardMarkup, Update)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.ext import AIORateLimiter, Application, BaseUpdateProcessor, ContextTypes, TypeHandler
+
+from bot.events import Incoming, Reply  # noqa: E402
+from bot.runtime import Runtime
+from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "telegram"
+MAX_TEXT = 4096
+MAX_CALLBACK_BYTES = 64
+CONCURRENCY = 16
+SEND_ATTEMPTS = 5
+COMMANDS = [
+    BotCommand("start", "Commencer"),
+    BotCommand("aide", "Comment ça marche"),
+    BotCommand("bus", "Où est le bus France services"),
+    BotCommand("rappels", "Mes rappels"),
+    BotCommand("oubli", "Effacer mes données"),
+]
+PRIVATE_ONLY = ("Bonjour 👋 Je réponds seulement en message privé, pour protéger vos informations. "
+                "Écrivez-moi directement : {link}")
+ERROR_TEXT = ("Désolé, un problème technique m'a empêché de répondre 🙏 Réessayez dans un "
+              "instant, ou écrivez /start pour recommencer.")
+# French numbers as people write them: 05 49 52 67 66, 05.49.52.67.66, 0549526766.
+_PHONE = re.compile(r"(?<![\d+])0([1-9])(?:[ .]?(\d{2})){4}(?!\d)")
+MEDIA_KINDS = ("voice", "audio", "sticker", "photo", "video", "video_note", "animation",
+               "document", "contact", "poll", "dice", "game", "venue", "story")
+
+
+class PerChatUpdates(BaseUpdateProcessor):
+    """Up to N updates at once, but one resident's updates strictly in arrival order."""
+
+    def __init__(self, max_concurrent: int) -> None:
+        super().__init__(max_concurrent)
+        self._locks: dict[object, asyncio.Lock] = defaultdict(asyncio.Lock)
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        await coroutine
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:  # type: ignore[override]
+        # Take the chat's place in line before waiting for a free slot: Telegram gives a
+        # chat's updates in order, and they must be handled in that order.
+        key = _chat_key(update)
+        lock = self._locks[key]
+        async with lock:
+            async with self._semaphore:
+                await self.do_process_update(update, coroutine)
+        if not lock.locked() and not getattr(lock, "_waiters", None):
+            self._locks.pop(key, None)
+
+
+def _chat_key(update: object) -> object:
+    if isinstance(update, Update):
+        if update.effective_chat is not None:
+            return update.effective_chat.id
+        if update.effective_user is not None:
+            return update.effective_user.id
+    return id(update)
+
+
+def dialable(text: str) -> str:
+    """Add the international form Telegram turns into a tap-to-call link."""
+    def repl(m: re.Match[str]) -> str:
+        digits = re.sub(r"\D", "", m.group(0))
+        return f"{m.group(0)} (+33{digits[1:]})"
+    return _PHONE.sub(repl, text)
+
+
+def render_text(reply: Reply) -> str:
+    return dialable(html.escape(reply.text, quote=False))
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    rows: list[list[InlineKeyboardButton]] = []
+    row: list[InlineKeyboardButton] = []
+    for b in reply.buttons:
+        if len(b.payload.encode()) > MAX_CALLBACK_BYTES:
+            logger.error("button payload over 64 bytes dropped: %r", b.payload[:80])
+            continue
+        button = InlineKeyboardButton(b.label, callback_data=b.payload)
+        # Short labels two by two, long ones alone: easy to read and to hit on a phone.
+        if len(b.label) <= 16 and len(row) < 2 and all(len(x.text) <= 16 for x in row):
+            row.append(button)
+        else:
+            if row:
+                rows.append(row)
+            row = [button]
+        if len(row) == 2:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row)
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+LOCATION_KEYBOARD = ReplyKeyboardMarkup(
+    [[KeyboardButton("📍 Envoyer ma position", request_location=True)]],
+    resize_keyboard=True, one_time_keyboard=True)
+
+
+async def with_retries(call: Callable[[], Awaitable[Any]]) -> Any:
+    """Retry a Bot API call on server errors and time-outs; 429s are left to the rate limiter."""
+    delay = 0.2
+    for attempt in range(1, SEND_ATTEMPTS + 1):
+        try:
+            return await call()
+        except RetryAfter as e:
+            if attempt == SEND_ATTEMPTS:
+                raise
+            wait = e.retry_after
+            await asyncio.sleep(wait.total_seconds() if hasattr(wait, "total_seconds") else float(wait))
+        except (TimedOut, NetworkError) as e:
+            # BadRequest, Forbidden and friends are NetworkError subclasses: do not retry them.
+            if type(e) not in (NetworkError, TimedOut) or attempt == SEND_ATTEMPTS:
+                raise
+            await asyncio.sleep(delay)
+            delay *= 2
+    return None
+
+
+class TelegramChannel:
+    def __init__(self, runtime: Runtime, settings: Settings) -> None:
+        self.runtime = runtime
+        self.settings = settings
+        self.app: Application | None = None  # type: ignore[type-arg]
+        self.username: str | None = None
+
+    # -- wiring ----------------------------------------------------------------------------
+
+    def build(self, *, webhook: bool = False) -> Application:  # type: ignore[type-arg]
+        """Create the Application with every handler, rate limiter and error handler."""
+        # httpx logs each request's URL at INFO, and the URL holds the token.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+        if not self.settings.token:
+            from bot.errors import ConfigError
+            raise ConfigError("TELEGRAM_BOT_TOKEN n'est pas défini : donnez le jeton du bot (BotFather)")
+        base = self.settings.base_url
+        builder = (Application.builder().token(self.settings.token).base_url(base)
+                   .base_file_url(base.rstrip("/").removesuffix("/bot") + "/file/bot")
+                   .rate_limiter(AIORateLimiter(max_retries=3))
+                   .concurrent_updates(PerChatUpdates(CONCURRENCY))
+                   .post_init(self.post_init))
+        if webhook:
+            builder = builder.updater(None)
+        app = builder.build()
+        app.add_handler(TypeHandler(Update, self.on_update))
+        app.add_error_handler(self.on_error)
+        app.bot_data["channel"] = self
+        self.app = app
+        return app
+
+    async def post_init(self, app: Application) -> None:  # type: ignore[type-arg]
+        await self.prepare(app)
+
+    async def prepare(self, app: Application) -> None:  # type: ignore[type-arg]
+        """Commands menu, bot name, and what was due while the bot was down."""
+        me = await app.bot.get_me()
+        self.username = me.username
+        with contextlib.suppress(NetworkError):
+            await with_retries(lambda: app.bot.set_my_commands(COMMANDS))
+        await self.deliver_reminders()
+
+    # -- sending ---------------------------------------------------------------------------
+
+    async def send(self, chat_id: int | str, reply: Reply) -> Message | None:
+        assert self.app is not None
+        bot = self.app.bot
+        text = render_text(reply)
+        chunks = [text[i:i + MAX_TEXT] for i in range(0, len(text), MAX_TEXT)] or [""]
+        first: Message | None = None
+        if reply.ask_location:
+            # Telegram puts one keyboard per message: the location button on the question…
+            first = await with_retries(lambda: bot.send_message(
+                chat_id, text, parse_mode=ParseMode.HTML, reply_markup=LOCATION_KEYBOARD))
+            markup = keyboard(reply)
+            if markup is not None:  # …and the quartier buttons just below.
+                await with_retries(lambda: bot.send_message(
+                    chat_id, "Ou choisissez :", reply_markup=markup))
+        else:
+            for i, chunk in enumerate(chunks):
+                last = i == len(chunks) - 1
+                markup = keyboard(reply) if last else None
+                sent = await with_retries(lambda c=chunk, m=markup: bot.send_message(
+                    chat_id, c, parse_mode=ParseMode.HTML, reply_markup=m,
+                    disable_web_page_preview=True))
+                first = first or sent
+        if reply.pin is not None:
+            pin = reply.pin
+            await with_retries(lambda: bot.send_venue(
+                chat_id, latitude=pin.latitude, longitude=pin.longitude,
+                title=pin.name[:256], address=(pin.address or pin.name)[:256]))
+        return first
+
+    async def send_all(self, chat_id: int | str, replies: list[Reply]) -> None:
+        for r in replies:
+            await self.send(chat_id, r)
+
+    # -- updates ---------------------------------------------------------------------------
+
+    async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Translate one update, let the runtime answer, send the replies."""
+        if update.callback_query is not None:
+            query = update.callback_query
+            with contextlib.suppress(NetworkError):
+                await with_retries(query.answer)
+            if query.message is None or query.from_user is None:
+                return
+            chat = query.message.chat
+            if chat.type != ChatType.PRIVATE:
+                return
+            inc = Incoming(CHANNEL, str(query.from_user.id), button=query.data or "")
+            await self.answer(chat.id, inc)
+            return
+        if update.edited_message is not None:
+            msg = update.edited_message
+            if msg.chat.type == ChatType.PRIVATE and msg.from_user is not None:
+                await self.answer(msg.chat.id, Incoming(CHANNEL, str(msg.from_user.id), media="edited"))
+            return
+        msg = update.message
+        if msg is None or msg.from_user is None:
+            return  # channel posts, polls, member updates: nothing for a resident
+        if msg.chat.type != ChatType.PRIVATE:
+            await self.on_group_message(msg)
+            return
+        if self.is_admin_stats(msg):
+            from bot.stats import stats_text
+            await self.send(msg.chat.id, Reply(await stats_text(self.runtime.store)))
+            return
+        await self.answer(msg.chat.id, self.incoming(msg))
+
+    def is_admin_stats(self, msg: Message) -> bool:
+        # For anyone else /stats is an ordinary unknown message: the command is not revealed.
+        command = (msg.text or "").split(" ", 1)[0].split("@", 1)[0].lower()
+        return command == "/stats" and msg.from_user is not None \
+            and msg.from_user.id in self.settings.admin_ids
+
+    def incoming(self, msg: Message) -> Incoming:
+        user = str(msg.from_user.id) if msg.from_user else str(msg.chat.id)
+        if msg.location is not None:
+            return Incoming(CHANNEL, user, location=(msg.location.latitude, msg.location.longitude))
+        if msg.text is not None:
+            text = msg.text
+            command, _, rest = text.partition(" ")
+            command = command.split("@", 1)[0]
+            if command.lower() == "/start":
+                return Incoming(CHANNEL, user, start=rest.strip())
+            if text.startswith("/"):
+                return Incoming(CHANNEL, user, text=command + (" " + rest if rest else ""))
+            return Incoming(CHANNEL, user, text=text)
+        kind = next((k for k in MEDIA_KINDS if getattr(msg, k, None)), "other")
+        return Incoming(CHANNEL, user, media=kind)
+
+    async def answer(self, chat_id: int, inc: Incoming) -> None:
+        replies = await self.runtime.handle(inc, address=str(chat_id))
+        await self.send_all(chat_id, replies)
+
+    async def on_group_message(self, msg: Message) -> None:
+        mediators = self.settings.mediators_chat_id
+        if mediators is not None and msg.chat.id == mediators:
+            await self.on_mediator_message(msg)
+            return
+        if self.addressed(msg):
+            link = f"https://t.me/{self.username}" if self.username else "en message privé"
+            await self.send(msg.chat.id, Reply(PRIVATE_ONLY.format(link=link)))
+
+    def addressed(self, msg: Message) -> bool:
+        text = msg.text or ""
+        name = f"@{self.username}".lower() if self.username else None
+        if name and name in text.lower():
+            return True
+        reply_to = msg.reply_to_message
+        return bool(reply_to and reply_to.from_user and reply_to.from_user.is_bot
+                    and reply_to.from_user.username == self.username)
+
+    async def on_mediator_message(self, msg: Message) -> None:
+        """A mediator's reply to a forwarded request goes back to the resident."""
+        reply_to = msg.reply_to_message
+        if reply_to is None or not msg.text:
+            return
+        if msg.text.strip().split("@")[0].lower() == "/fin":
+            target = await self.runtime.mediator_end(str(reply_to.message_id))
+            if target is not None:
+                await self.send(target[1], Reply(
+                    "Le médiateur a terminé l'échange. Je suis de nouveau là 🙂 Écrivez /start pour une nouvelle demande."))
+                await self.send(msg.chat.id, Reply("✅ Échange terminé."))
+            return
+        target = await self.runtime.mediator_reply(str(reply_to.message_id), msg.text)
+        if target is None:
+            await self.send(msg.chat.id, Reply("Cette personne n'est plus en ligne avec un médiateur (échange terminé)."))
+            return
+        await self.send(target[1], Reply(f"💬 Médiateur : {msg.text}\n\n(pour revenir au bot : /fin)"))
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log once, without message texts, and tell the resident something went wrong."""
+        logger.error("error while handling an update: %s", type(context.error).__name__,
+                     exc_info=context.error)
+        if isinstance(update, Update) and update.effective_chat is not None \
+                and update.effective_chat.type == ChatType.PRIVATE:
+            with contextlib.suppress(Exception):
+                await self.send(update.effective_chat.id, Reply(ERROR_TEXT))
+
+    # -- mediators and reminders -----------------------------------------------------------
+
+    async def forward(self, text: str) -> str | None:
+        """Post to the mediators' group (the runtime's Mediators port)."""
+        assert self.app is not None and self.settings.mediators_chat_id is not None
+        sent = await self.send(self.settings.mediators_chat_id, Reply(text))
+        return str(sent.message_id) if sent is not None else None
+
+    async def deliver_reminders(self) -> int:
+        async def send(channel: str, address: str, reply: Reply) -> None:
+            try:
+                await self.send(int(address), reply)
+            except Forbidden:
+                logger.info("a reminder's recipient blocked the bot; dropped")
+
+        return await self.runtime.deliver_reminders(CHANNEL, send)
+
+    async def reminders_loop(self) -> None:
+        """Wake for the next due reminder (at least every 30 s, to see new ones)."""
+        while True:
+            try:
+                await self.deliver_reminders()
+                nxt = await self.runtime.next_reminder_at(CHANNEL)
+                wait = 30.0
+                if nxt is not None:
+                    wait = max(0.5, min(wait, (nxt - self.runtime.clock()).total_seconds()))
+                await asyncio.sleep(wait)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                logger.exception("reminder loop error")
+                await asyncio.sleep(30)
+
+
+# -- webhook ------------------------------------------------------------------------------------
+
+def webhook_app(channel: TelegramChannel, path: str, secret: str | None):  # type: ignore[no-untyped-def]
+    """A Starlette app receiving Telegram's POSTs; refuses a wrong secret with 403."""
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse, PlainTextResponse, Response
+    from starlette.routing import Route
+
+    async def telegram(request: Request) -> Response:
+        given = request.headers.get("x-telegram-bot-api-secret-token", "")
+        if secret and not hmac.compare_digest(given.encode(), secret.encode()):
+            return JSONResponse({"ok": False, "error": "forbidden"}, status_code=403)
+        body = await request.body()
+        try:
+            data = json.loads(body.decode("utf-8", errors="replace"))
+        except ValueError:
+            return JSONResponse({"ok": False, "error": "invalid JSON"}, status_code=400)
+        assert channel.app is not None
+        update = Update.de_json(data, channel.app.bot)
+        if update is not None:
+            await channel.app.update_queue.put(update)
+        return JSONResponse({"ok": True})
+
+    async def health(_: Request) -> Response:
+        return PlainTextResponse("ok")
+
+    return Starlette(routes=[Route(path, telegram, methods=["POST"]),
+                             Route("/healthcheck", health, methods=["GET"])])
+
+
+async def serve(settings: Settings, runtime: Runtime, *, webhook: bool, stop: asyncio.Event | None = None) -> None:
+    """Run the bot until `stop` is set (or forever)."""
+    channel = TelegramChannel(runtime, settings)
+    if settings.mediators_chat_id is not None:
+        runtime.mediators = channel
+        runtime.source.mediators = True
+        runtime.source.current.mediators = True
+    use_webhook = webhook or bool(settings.webhook_url)
+    app = channel.build(webhook=use_webhook)
+    stop = stop or asyncio.Event()
+    tasks: list[asyncio.Task[Any]] = []
+    async with app:
+        await channel.prepare(app)
+        await app.start()
+        if use_webhook:
+            if not settings.webhook_url:
+                from bot.errors import ConfigError
+                raise ConfigError("WEBHOOK_URL n'est pas défini : donnez l'adresse publique du webhook")
+            path = urlparse(settings.webhook_url).path or "/telegram"
+            await with_retries(lambda: app.bot.set_webhook(settings.webhook_url, secret_token=settings.webhook_secret,
+                                                           allowed_updates=Update.ALL_TYPES))
+            import uvicorn
+            server = uvicorn.Server(uvicorn.Config(webhook_app(channel, path, settings.webhook_secret),
+                                                   host="0.0.0.0", port=settings.port, log_level="warning"))
+            tasks.append(asyncio.create_task(server.serve()))
+        else:
+            assert app.updater is not None
+            await app.updater.start_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+        tasks.append(asyncio.create_task(runtime.source.watch()))
+        tasks.append(asyncio.create_task(channel.reminders_loop()))
+        tasks.append(asyncio.create_task(_daily_purge(runtime)))
+        logger.info("bot @%s running (%s)", channel.username, "webhook" if use_webhook else "polling")
+        try:
+            await stop.wait()
+        finally:
+            for t in tasks:
+                t.cancel()
+            if app.updater is not None and app.updater.running:
+                await app.updater.stop()
+            await app.stop()
+
+
+async def _daily_purge(runtime: Runtime) -> None:
+    while True:
+        await asyncio.sleep(24 * 3600)
+        try:
+            await runtime.store.purge(runtime.clock())
+        except Exception:
+            logger.exception("daily purge failed")
+
+
+def run_telegram(settings: Settings, webhook: bool = False) -> int:
+    import signal
+
+    from bot.cli import open_runtime
+
+    async def main() -> None:
+        runtime = await open_runtime(settings)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(sig, stop.set)
+        try:
+            await serve(settings, runtime, webhook=webhook, stop=stop)
+        finally:
+            await runtime.store.close()
+
+    asyncio.run(main())
+    return 0

@@ -1,0 +1,237 @@
+"""The real python-telegram-bot application against the local Bot API stand-in."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.channels.telegram import TelegramChannel, dialable, webhook_app
+from bot.runtime import Runtime
+from bot.settings import Settings
+from bot.source import KnowledgeSource
+from bot.store import Store
+from tests import fakebotapi as tg
+from tests.conftest import DIRECTORY, INTENTS, Clock, paris
+
+ALICE, BOB = 1001, 1002
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[tg.FakeBotAPI]:
+    server = tg.FakeBotAPI()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+def settings_for(api: tg.FakeBotAPI, **extra) -> Settings:
+    return Settings(token=tg.TOKEN, base_url=f"http://127.0.0.1:{api.port}/bot", **extra)
+
+
+class Running:
+    """The application started as in production (polling), with a clock tests control."""
+
+    def __init__(self, api: tg.FakeBotAPI, db: Path, clock: Clock, **settings) -> None:
+        self.api, self.db, self.clock, self.settings = api, db, clock, settings_for(api, **settings)
+
+    @contextlib.asynccontextmanager
+    async def run(self) -> AsyncIterator[TelegramChannel]:
+        store = await Store.open(self.db)
+        runtime = Runtime(store, KnowledgeSource(DIRECTORY, INTENTS), b"secret", self.clock)
+        channel = TelegramChannel(runtime, self.settings)
+        if self.settings.mediators_chat_id is not None:
+            runtime.mediators = channel
+            runtime.source.current.mediators = True
+        app = channel.build()
+        async with app:
+            await channel.prepare(app)
+            await app.start()
+            await app.updater.start_polling(poll_interval=0.0, timeout=1)
+            try:
+                yield channel
+            finally:
+                await app.updater.stop()
+                await app.stop()
+        await store.close()
+
+
+@pytest.fixture
+def bot(api, tmp_path, clock) -> Running:
+    return Running(api, tmp_path / "bot.sqlite3", clock)
+
+
+async def say(api: tg.FakeBotAPI, update: dict, chat: int, *, messages: int = 1,
+              method: str = "sendMessage") -> list[str]:
+    """Push an update and wait until the bot has sent `messages` more of `method` to `chat`."""
+    before = api.count(chat, method)
+    await api.push(update)
+    await api.wait_for(lambda: api.count(chat, method) >= before + messages)
+    return api.texts(chat)[before:] if method == "sendMessage" else []
+
+
+def buttons(params: dict) -> list[tuple[str, str]]:
+    markup = params.get("reply_markup") or {}
+    return [(b.get("text"), b.get("callback_data") or ("location" if b.get("request_location") else ""))
+            for row in markup.get("inline_keyboard", markup.get("keyboard", [])) for b in row]
+
+
+async def test_start_greets_with_buttons_and_sets_commands(api, bot):
+    async with bot.run():
+        texts = await say(api, tg.message(ALICE, "/start"), ALICE)
+        assert "Bonjour 👋" in texts[0]
+        greeting = api.sent(ALICE, "sendMessage")[-1][1]
+        labels = [b[0] for b in buttons(greeting)]
+        assert labels[:2] == ["CAF, allocations", "Emploi"] and "Autre" in labels
+        assert all(len(data.encode()) <= 64 for _, data in buttons(greeting))
+        commands = [p for m, p in api.requests if m == "setMyCommands"]
+        assert {c["command"] for c in commands[0]["commands"]} >= {"start", "aide", "bus", "oubli"}
+        assert api.poll_count < 50  # long polling is honoured, no busy loop
+
+
+async def test_need_then_location_gives_text_and_venue(api, bot):
+    async with bot.run():
+        texts = await say(api, tg.message(ALICE, "la caf ma coupé les aloc"), ALICE, messages=2)
+        assert "Où êtes-vous" in texts[0]
+        ask = api.sent(ALICE, "sendMessage")[-2][1]
+        assert ("📍 Envoyer ma position", "location") in buttons(ask)
+        quartiers = api.sent(ALICE, "sendMessage")[-1][1]
+        assert ("Saint-Éloi", "q:saint-eloi") in buttons(quartiers)
+        await say(api, tg.location(ALICE, 46.5900, 0.3830), ALICE, method="sendVenue")
+        answer = api.texts(ALICE)[-1]
+        assert "France services – PIMMS Médiation" in answer
+        assert "Ouvert maintenant jusqu'à 12h30" in answer
+        assert "(+33549526766)" in answer  # a number the phone can dial
+        venue = api.sent(ALICE, "sendVenue")[-1][1]
+        assert venue["title"] == "France services – PIMMS Médiation"
+        assert venue["latitude"] == pytest.approx(46.58998)
+        assert [m for m, p in api.requests if str(p.get("chat_id")) == str(ALICE)][-2:] == ["sendMessage", "sendVenue"]
+
+
+async def test_button_press_is_answered(api, bot):
+    async with bot.run():
+        await say(api, tg.message(ALICE, "/start"), ALICE)
+        texts = await say(api, tg.callback(ALICE, "n:retraite"), ALICE, messages=2)
+        assert "Retraite" in texts[0]
+        assert any(m == "answerCallbackQuery" for m, _ in api.requests)
+        await say(api, tg.callback(ALICE, "q:trois-cites"), ALICE, method="sendVenue")
+        assert "France services des 3 Cités" in api.texts(ALICE)[-1]
+        texts = await say(api, tg.callback(ALICE, "zz:unknown-button"), ALICE)
+        assert "Ce bouton ne marche plus" in texts[0]
+
+
+async def test_deep_link_with_quartier_and_need(api, bot):
+    async with bot.run():
+        await say(api, tg.message(ALICE, "/start s-pimms-saint-eloi_q-saint-eloi_n-caf"), ALICE, method="sendVenue")
+        assert any("France services – PIMMS Médiation" in t for t in api.texts(ALICE))
+        texts = await say(api, tg.message(BOB, "/start ../../etc/passwd"), BOB)
+        assert "Bonjour 👋" in texts[0]
+
+
+@pytest.mark.parametrize("update, expected", [
+    (tg.sticker(ALICE), "Je ne lis que les messages écrits"),
+    (tg.voice(ALICE), "Je ne lis que les messages écrits"),
+    (tg.photo(ALICE), "Je ne lis que les messages écrits"),
+    (tg.edited(ALICE, "caf"), "je ne lis que les nouveaux messages"),
+], ids=["sticker", "voice", "photo", "edited"])
+async def test_unsupported_media_answered_kindly(api, bot, update, expected):
+    async with bot.run():
+        texts = await say(api, update, ALICE)
+        assert expected in texts[0]
+
+
+async def test_html_is_escaped(api, bot):
+    async with bot.run():
+        texts = await say(api, tg.message(ALICE, "<b>caf</b> & co"), ALICE, messages=2)
+        sent = api.sent(ALICE, "sendMessage")[-2][1]
+        assert sent["parse_mode"] == "HTML"
+        assert "<b>" not in texts[0]
+
+
+async def test_restart_between_two_messages_resumes(api, tmp_path, clock):
+    bot = Running(api, tmp_path / "db.sqlite3", clock)
+    async with bot.run():
+        await say(api, tg.message(ALICE, "jcherche du taf"), ALICE, messages=2)
+    async with bot.run():
+        await say(api, tg.message(ALICE, "couronneries"), ALICE, method="sendVenue")
+        assert "min à pied" in api.texts(ALICE)[-1]
+
+
+async def test_group_chat_only_when_addressed(api, bot):
+    group = -100500
+    async with bot.run():
+        await api.push(tg.message(ALICE, "caf", chat=group, kind="supergroup"))
+        await say(api, tg.message(BOB, "@orientation_test_bot bonjour", chat=group, kind="supergroup"), group)
+        texts = api.texts(group)
+        assert len(texts) == 1 and "message privé" in texts[0]
+
+
+@pytest.mark.parametrize("faults", [{"sendMessage": [429]}, {"sendMessage": [500, 500]},
+                                    {"sendVenue": [500], "sendMessage": [500]}],
+                         ids=["429 retry_after", "two 500s", "500 on venue and text"])
+async def test_no_reply_lost_on_429_and_500(api, bot, faults):
+    async with bot.run():
+        await say(api, tg.message(ALICE, "caf"), ALICE, messages=2)
+        api.faults.update({k: list(v) for k, v in faults.items()})
+        await say(api, tg.callback(ALICE, "q:saint-eloi"), ALICE, method="sendVenue")
+        assert "France services – PIMMS Médiation" in api.texts(ALICE)[-1]
+        assert all(not v for v in api.faults.values())  # the faults did happen
+
+
+async def test_error_handler_tells_the_resident_and_logs_no_text(api, bot, caplog):
+    async with bot.run() as channel:
+        async def boom(*a, **k):
+            raise RuntimeError("database on fire")
+        channel.runtime.handle = boom  # type: ignore[method-assign]
+        with caplog.at_level(logging.INFO):
+            texts = await say(api, tg.message(ALICE, "mon secret 0612345678"), ALICE)
+        assert "problème technique" in texts[0]
+        assert "0612345678" not in caplog.text and tg.TOKEN not in caplog.text
+
+
+async def test_no_token_and_no_text_in_info_logs(api, bot, caplog):
+    with caplog.at_level(logging.INFO):
+        async with bot.run():
+            await say(api, tg.message(ALICE, "ma carte vitale 0612345678"), ALICE)
+    assert tg.TOKEN not in caplog.text
+    assert "0612345678" not in caplog.text and "carte vitale" not in caplog.text
+
+
+def test_dialable_numbers():
+    assert dialable("☎ 05 49 52 67 66") == "☎ 05 49 52 67 66 (+33549526766)"
+    assert dialable("au 3230") == "au 3230"
+    assert dialable("0549526766.") == "0549526766 (+33549526766)."
+
+
+# -- webhook ----------------------------------------------------------------------------------
+
+async def test_webhook_checks_secret_and_accepts_json_with_charset(api, tmp_path, clock):
+    store = await Store.open(tmp_path / "w.sqlite3")
+    runtime = Runtime(store, KnowledgeSource(DIRECTORY, INTENTS), b"s", clock)
+    settings = settings_for(api, webhook_url="https://example.org/hook", webhook_secret="s3cret")
+    channel = TelegramChannel(runtime, settings)
+    app = channel.build(webhook=True)
+    web = webhook_app(channel, "/hook", "s3cret")
+    body = json.dumps({"update_id": 1, **tg.message(ALICE, "/start")}).encode()
+    async with app:
+        await app.start()
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=web), base_url="http://test") as client:
+            wrong = await client.post("/hook", content=body, headers={
+                "X-Telegram-Bot-Api-Secret-Token": "nope", "Content-Type": "application/json"})
+            assert wrong.status_code == 403
+            for ctype in ("application/json", "application/json; charset=utf-8", "application/json; charset=UTF-8"):
+                before = api.count(ALICE)
+                ok = await client.post("/hook", content=body, headers={
+                    "X-Telegram-Bot-Api-Secret-Token": "s3cret", "Content-Type": ctype})
+                assert ok.status_code == 200, ctype
+                await api.wait_for(lambda: api.count(ALICE) > before)
+            assert (await client.get("/healthcheck")).text == "ok"
+            bad = await client.post("/hook", content=b"{not json", headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"})
+            assert bad.status_code == 400
+        await app.stop()
+    await store.close()
