@@ -355,8 +355,9 @@ class _Dialogue:
 
     def stat(self, found: bool) -> None:
         s = self.state
-        self.effect("answer", need=s.need, quartier=s.quartier or ("position partagée" if s.where == "votre position" else s.where),
-                    source=s.source, found=found)
+        quartier = self.k.directory.quartiers.get(s.quartier) if s.quartier else None
+        where = quartier.nom if quartier else ("position partagée" if s.where == "votre position" else s.where)
+        self.effect("answer", need=s.need, quartier=where, source=s.source, found=found)
 
     def current_option(self) -> Option | None:
         s = self.state

@@ -15,7 +15,7 @@ from bot.needs import BUS, NEEDS
 
 MAX_PAYLOAD = 64
 _ALLOWED = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-_SOURCE = re.compile(r"^[a-z0-9-]{1,40}$")
+_SOURCE = re.compile(r"^[a-z0-9-]{1,60}$")
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class LinkError(ValueError):
 
 def make_payload(source: str, quartier: str | None, need: str | None, directory: Directory) -> str:
     if not _SOURCE.match(source):
-        raise LinkError(f"source « {source} » : utilisez des minuscules, chiffres et tirets (40 au plus), par exemple pimms-porte")
+        raise LinkError(f"source « {source} » : utilisez des minuscules, chiffres et tirets (60 au plus), par exemple pimms-porte")
     known_sources = {p for p in directory.places} | {t for t in directory.tours} | set(directory.quartiers)
     if source not in known_sources:
         raise LinkError(f"source « {source} » inconnue dans l'annuaire : donnez l'id d'un lieu, d'une tournée ou d'un quartier")

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
-from bot.dialogue import NEW, turn
+from bot.dialogue import ERASE_NO, ERASE_WORDS, ERASE_YES, NEW, turn
 from bot.events import Button, Incoming, Reply
 from bot.hours import day_phrase, hm, local
 from bot.normalize import normalize
@@ -31,6 +31,17 @@ CANCEL_PREFIX = "x:"
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
+
+
+def erase_text(counts: dict[str, int]) -> str:
+    """Say exactly what was erased."""
+    parts = ["votre conversation"]
+    n = counts.get("reminders", 0)
+    parts.append(f"{n} rappel{'s' if n > 1 else ''}" if n else "aucun rappel")
+    n = counts.get("handovers", 0)
+    parts.append(f"{n} échange avec un médiateur" if n else "aucun échange avec un médiateur")
+    return ("✅ C'est fait. J'ai effacé : " + ", ".join(parts) + ".\n"
+            "Je ne garde plus rien qui vous concerne.")
 
 
 class Mediators(Protocol):
@@ -63,7 +74,8 @@ class Runtime:
 
         if self.mediators is not None:
             live = await self.store.handover(key, now)
-            if live is not None and inc.start is None and norm not in ("oubli",):
+            erasing = norm in ERASE_WORDS or inc.button in (ERASE_YES, ERASE_NO)
+            if live is not None and inc.start is None and not erasing:
                 return await self._during_handover(key, inc, norm, now)
 
         if norm == "rappels":
@@ -73,8 +85,10 @@ class Runtime:
 
         state = State.from_json(await self.store.load_state(key))
         t = turn(state, inc, now, self.source.current)
-        await self.store.save_turn(key, inc.channel, address, t.state.to_json(), now, t.effects)
+        erased = await self.store.save_turn(key, inc.channel, address, t.state.to_json(), now, t.effects)
         replies = list(t.replies)
+        if erased and replies:
+            replies[0] = Reply(erase_text(erased), replies[0].buttons)
         for e in t.effects:
             if e.kind == "handover" and self.mediators is not None:
                 replies += await self._start_handover(key, inc.channel, address, e.data, now)

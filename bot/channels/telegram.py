@@ -175,8 +175,7 @@ class TelegramChannel:
         builder = (Application.builder().token(self.settings.token).base_url(base)
                    .base_file_url(base.rstrip("/").removesuffix("/bot") + "/file/bot")
                    .rate_limiter(AIORateLimiter(max_retries=3))
-                   .concurrent_updates(PerChatUpdates(CONCURRENCY))
-                   .post_init(self.post_init))
+                   .concurrent_updates(PerChatUpdates(CONCURRENCY)))
         if webhook:
             builder = builder.updater(None)
         app = builder.build()
@@ -185,9 +184,6 @@ class TelegramChannel:
         app.bot_data["channel"] = self
         self.app = app
         return app
-
-    async def post_init(self, app: Application) -> None:  # type: ignore[type-arg]
-        await self.prepare(app)
 
     async def prepare(self, app: Application) -> None:  # type: ignore[type-arg]
         """Commands menu, bot name, and what was due while the bot was down."""
@@ -261,7 +257,9 @@ class TelegramChannel:
             return
         if self.is_admin_stats(msg):
             from bot.stats import stats_text
-            await self.send(msg.chat.id, Reply(await stats_text(self.runtime.store)))
+            from bot.hours import local
+            today = local(self.runtime.clock()).date()
+            await self.send(msg.chat.id, Reply(await stats_text(self.runtime.store, today)))
             return
         await self.answer(msg.chat.id, self.incoming(msg))
 
