@@ -23,9 +23,18 @@ from bot.state import (ANSWERED, ASK_NEED, ASK_WHERE, CLARIFY, CONFIRM_ERASE, RE
 from bot.where import Located, located_at
 
 MAX_TEXT = 1000  # longer messages are read on their first characters only
-RESET_WORDS = frozenset({"start", "aide", "menu", "recommencer", "accueil", "restart",
-                         "nouvelle demande", "recommencer svp", "retour au menu"})
-ERASE_WORDS = frozenset({"oubli", "supprimer mes donnees", "effacer mes donnees"})
+
+
+def words(*phrases: str) -> frozenset[str]:
+    """Commands and set phrases, normalised the way messages are."""
+    return frozenset(normalize(p) for p in phrases)
+
+
+RESET_WORDS = words("start", "aide", "menu", "recommencer", "accueil", "restart",
+                    "nouvelle demande", "recommencer svp", "retour au menu")
+ERASE_WORDS = words("oubli", "supprimer mes données", "effacer mes données")
+BUS_WORDS = words("bus", "où est le bus")
+BYE_WORDS = words("fin", "quitter", "stop")
 EVENING_HOUR = 18
 
 # Button payloads (ASCII, far under Telegram's 64 bytes).
@@ -226,9 +235,9 @@ class _Dialogue:
             return self.done()
         if norm in ERASE_WORDS:
             return self.ask_erase()
-        if norm in ("bus", "ou est le bus"):
+        if norm in BUS_WORDS:
             return self.chose_need(BUS, said=text)
-        if norm in ("fin", "quitter", "stop"):
+        if norm in BYE_WORDS:
             self.state = State(source=s.source)
             self.say("D'accord. Écrivez-moi quand vous voulez : je suis là jour et nuit.",
                      (Button("Nouvelle demande", NEW),))

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
-from bot.dialogue import ERASE_NO, ERASE_WORDS, ERASE_YES, NEW, turn
+from bot.dialogue import ERASE_NO, ERASE_WORDS, ERASE_YES, NEW, turn, words
 from bot.events import Button, Incoming, Reply
 from bot.hours import day_phrase, hm, local
 from bot.normalize import normalize
@@ -25,7 +25,8 @@ logger = logging.getLogger(__name__)
 Clock = Callable[[], dt.datetime]
 Send = Callable[[str, str, Reply], Awaitable[None]]  # channel, address, reply
 
-END_WORDS = frozenset({"fin", "terminer", "stop"})
+END_WORDS = words("fin", "terminer", "stop")
+REMINDER_WORDS = words("rappels", "mes rappels")
 CANCEL_PREFIX = "x:"
 
 
@@ -78,7 +79,7 @@ class Runtime:
             if live is not None and inc.start is None and not erasing:
                 return await self._during_handover(key, inc, norm, now)
 
-        if norm == "rappels":
+        if norm in REMINDER_WORDS:
             return await self._list_reminders(key)
         if inc.button and inc.button.startswith(CANCEL_PREFIX):
             return await self._cancel_reminder(key, inc.button[len(CANCEL_PREFIX):])

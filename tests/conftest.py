@@ -85,6 +85,15 @@ async def console(runtime: Runtime) -> ConsoleSession:
     return ConsoleSession(runtime, "alice")
 
 
+@pytest.fixture
+async def api() -> AsyncIterator["FakeBotAPI"]:
+    from tests.fakebotapi import FakeBotAPI
+    server = FakeBotAPI()
+    await server.start()
+    yield server
+    await server.stop()
+
+
 def run_bot(*args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path = ROOT,
             timeout: float = 60) -> "subprocess.CompletedProcess[str]":
     """Run `python -m bot ...` as a resident or admin would, in a new process."""

@@ -31,6 +31,8 @@ class FakeBotAPI:
         self.next_message_id = 5000
         self.faults: dict[str, list[int]] = {}
         self.poll_count = 0
+        self.confirmed = 0
+        self.messages: list[dict[str, Any]] = []  # every message the bot sent, as returned to it
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -98,7 +100,9 @@ class FakeBotAPI:
 
     async def m_getUpdates(self, p: dict[str, Any]) -> Any:
         self.poll_count += 1
-        offset = int(p.get("offset") or 0)
+        # As Telegram does: an offset confirms every earlier update, for good.
+        self.confirmed = max(self.confirmed, int(p.get("offset") or 0))
+        offset = self.confirmed
         deadline = time.monotonic() + min(float(p.get("timeout") or 0), HOLD_SECONDS)
         async with self._changed:
             while True:
@@ -118,7 +122,9 @@ class FakeBotAPI:
                 "chat": {"id": int(chat_id), "type": chat_type}, "from": BOT_USER, **extra}
 
     async def m_sendMessage(self, p: dict[str, Any]) -> Any:
-        return self._message(p["chat_id"], text=p.get("text", ""))
+        m = self._message(p["chat_id"], text=p.get("text", ""))
+        self.messages.append(m)
+        return m
 
     async def m_sendVenue(self, p: dict[str, Any]) -> Any:
         loc = {"latitude": p["latitude"], "longitude": p["longitude"]}
@@ -168,6 +174,10 @@ class FakeBotAPI:
 
     def texts(self, chat_id: int) -> list[str]:
         return [p.get("text", "") for m, p in self.sent(chat_id, "sendMessage")]
+
+    def last_message(self, chat_id: int) -> dict[str, Any]:
+        """The last message the bot sent to a chat, as Telegram would show it (with its id)."""
+        return [m for m in self.messages if m["chat"]["id"] == chat_id][-1]
 
     def count(self, chat_id: int, method: str = "sendMessage") -> int:
         return len(self.sent(chat_id, method))
