@@ -1,8 +1,8 @@
 """Start fast on a big directory: a compiled cache keyed by the file's content hash.
 
 Parsing an 8 MB YAML file with line numbers takes seconds; the bot only needs that once per
-version of the file. The validated directory is pickled beside the database's temp area and
-reused while the file's bytes are unchanged.
+version of the file. The validated directory is pickled and
+reused while the file's bytes are unchanged (the cache lives in the user's cache folder).
 """
 
 from __future__ import annotations
@@ -11,11 +11,13 @@ import hashlib
 import logging
 import os
 import pickle
-import tempfile
+import subprocess
+import sys
 from pathlib import Path
 
 from bot.directory import Directory
 from bot.directory_load import load_directory
+from bot.errors import SourceError
 
 logger = logging.getLogger(__name__)
 CACHE_VERSION = 1
@@ -23,8 +25,9 @@ SMALL = 256 * 1024  # below this, parsing is faster than hashing + unpickling ma
 
 
 def _cache_path(digest: str) -> Path:
-    folder = Path(os.environ.get("BOT_CACHE_DIR") or Path(tempfile.gettempdir()) / "orientation-bot-cache")
-    return folder / f"directory-{CACHE_VERSION}-{digest}.pickle"
+    # A per-user folder, never a shared temp dir: a pickle is code, nobody else may write it.
+    base = os.environ.get("BOT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "orientation-bot" / f"directory-{CACHE_VERSION}-{digest}.pickle"
 
 
 def load_directory_cached(path: Path) -> Directory:
@@ -33,14 +36,37 @@ def load_directory_cached(path: Path) -> Directory:
         return load_directory(path)[0]
     digest = hashlib.sha256(data).hexdigest()[:32]
     cache = _cache_path(digest)
+    directory = _read_cache(cache)
+    if directory is None and _compile_in_child(path):
+        directory = _read_cache(cache)
+    if directory is not None:
+        return directory
+    directory = load_directory(path)[0]  # errors are raised here, with their lines
+    write_cache(directory, cache)
+    return directory
+
+
+def _read_cache(cache: Path) -> Directory | None:
     try:
         with open(cache, "rb") as f:
             directory = pickle.load(f)
-        if isinstance(directory, Directory):
-            return directory
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    directory = load_directory(path)[0]
+        return None
+    return directory if isinstance(directory, Directory) else None
+
+
+def _compile_in_child(path: Path) -> bool:
+    """Parse and validate in a child process, so the serving process never holds the parse's
+    memory (several times the directory's); True when the child wrote the cache."""
+    try:
+        done = subprocess.run([sys.executable, "-m", "bot.fastload", str(path)], timeout=600,
+                              capture_output=True, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
+
+
+def write_cache(directory: Directory, cache: Path) -> None:
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(".tmp")
@@ -49,4 +75,18 @@ def load_directory_cached(path: Path) -> Directory:
         os.replace(tmp, cache)
     except (OSError, pickle.PicklingError, TypeError) as e:
         logger.info("directory cache not written (%s): next start parses again", e)
-    return directory
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[0])
+    data = path.read_bytes()
+    try:
+        directory = load_directory(path)[0]
+    except SourceError:
+        return 1
+    write_cache(directory, _cache_path(hashlib.sha256(data).hexdigest()[:32]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
