@@ -244,6 +244,8 @@ class _Dialogue:
             return self.done()
         if s.step == CONFIRM_ERASE:
             self.state = s.replace(step=ASK_NEED)
+        if s.step == ASK_WHERE and norm == "autre":  # the "Autre" choice, typed or tapped
+            return self.on_button(WHERE_OTHER)
         if s.step in (ASK_WHERE, TYPE_WHERE):
             where = self.k.gazetteer.locate(text)
             if where is not None:

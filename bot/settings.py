@@ -25,6 +25,8 @@ class Settings:
     admin_ids: frozenset[int] = field(default_factory=frozenset)
     mediators_chat_id: int | None = None
     secret: str | None = None
+    # Telegram allows about 30 messages a second per bot; raise only against a local server.
+    max_rate: float = 30.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -53,4 +55,5 @@ class Settings:
             admin_ids=frozenset(integer("ADMIN_IDS", a) for a in admins.replace(";", ",").split(",") if a.strip()),
             mediators_chat_id=integer("MEDIATORS_CHAT_ID", m) if (m := get("MEDIATORS_CHAT_ID")) else None,
             secret=get("BOT_SECRET"),
+            max_rate=float(integer("TELEGRAM_MAX_RATE", get("TELEGRAM_MAX_RATE") or "30")),
         )

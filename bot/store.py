@@ -10,6 +10,7 @@ import asyncio
 import datetime as dt
 import functools
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,6 +116,40 @@ def _serialised(method: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[
     return wrapper
 
 
+def _save_turn(conn: sqlite3.Connection, user_key: str, channel: str, address: str, state_json: str,
+               now_iso: str, day: str, effects: list[Effect]) -> dict[str, int]:
+    erased: dict[str, int] = {}
+    with conn:  # commits, or rolls back on any error
+        for e in effects:
+            d = e.data
+            if e.kind == "erase":
+                for table, column in PERSONAL_TABLES:
+                    erased[table] = conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (user_key,)).rowcount
+            elif e.kind == "answer":
+                conn.execute(
+                    "INSERT INTO answers(day, channel, need, quartier, source, found) VALUES (?,?,?,?,?,?)",
+                    (day, channel, d.get("need"), d.get("quartier"), d.get("source"), int(bool(d.get("found")))))
+            elif e.kind == "understood":
+                conn.execute("INSERT INTO messages(day, channel, understood) VALUES (?,?,?)",
+                             (day, channel, int(bool(d.get("ok")))))
+            elif e.kind == "unmatched":
+                text = scrub(str(d.get("text", "")))
+                if text:
+                    conn.execute("INSERT INTO unmatched(day, text) VALUES (?,?)", (day, text))
+            elif e.kind == "remind":
+                conn.execute(
+                    "INSERT INTO reminders(user_key, channel, address, due_at, until_at, place, text)"
+                    " VALUES (?,?,?,?,?,?,?)",
+                    (user_key, channel, address, _iso(_dt(str(d["due"]))), _iso(_dt(str(d["until"]))),
+                     str(d.get("place", "")), str(d["text"])))
+        if not erased:
+            conn.execute(
+                "INSERT INTO conversations(user_key, channel, state, updated_at) VALUES (?,?,?,?)"
+                " ON CONFLICT(user_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+                (user_key, channel, state_json, now_iso))
+    return erased
+
+
 class Store:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self.db = db
@@ -157,62 +192,19 @@ class Store:
     # -- conversation ----------------------------------------------------------------------
 
     async def load_state(self, user_key: str) -> str | None:
-        async with self.db.execute("SELECT state FROM conversations WHERE user_key = ?", (user_key,)) as cur:
-            row = await cur.fetchone()
-        return row[0] if row else None
+        rows = await self.db.execute_fetchall("SELECT state FROM conversations WHERE user_key = ?", (user_key,))
+        rows = list(rows)
+        return rows[0][0] if rows else None
 
     @_serialised
     async def save_turn(self, user_key: str, channel: str, address: str, state_json: str,
                         now: dt.datetime, effects: Iterable[Effect]) -> dict[str, int]:
         """Write the new state and the turn's effects atomically; return what was erased, if any."""
-        erased: dict[str, int] = {}
-        day = _day(now)
-        try:
-            await self.db.execute("BEGIN")
-            for e in effects:
-                d = e.data
-                if e.kind == "erase":
-                    erased = await self._erase(user_key)
-                elif e.kind == "answer":
-                    await self.db.execute(
-                        "INSERT INTO answers(day, channel, need, quartier, source, found) VALUES (?,?,?,?,?,?)",
-                        (day, channel, d.get("need"), d.get("quartier"), d.get("source"), int(bool(d.get("found")))))
-                elif e.kind == "understood":
-                    await self.db.execute("INSERT INTO messages(day, channel, understood) VALUES (?,?,?)",
-                                          (day, channel, int(bool(d.get("ok")))))
-                elif e.kind == "unmatched":
-                    text = scrub(str(d.get("text", "")))
-                    if text:
-                        await self.db.execute("INSERT INTO unmatched(day, text) VALUES (?,?)", (day, text))
-                elif e.kind == "remind":
-                    await self.db.execute(
-                        "INSERT INTO reminders(user_key, channel, address, due_at, until_at, place, text)"
-                        " VALUES (?,?,?,?,?,?,?)",
-                        (user_key, channel, address, _iso(_dt(str(d["due"]))), _iso(_dt(str(d["until"]))),
-                         str(d.get("place", "")), str(d["text"])))
-            if not erased:
-                await self.db.execute(
-                    "INSERT INTO conversations(user_key, channel, state, updated_at) VALUES (?,?,?,?)"
-                    " ON CONFLICT(user_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-                    (user_key, channel, state_json, _iso(now)))
-            await self.db.commit()
-        except BaseException:
-            await self.db.rollback()
-            raise
-        return erased
-
-    async def _erase(self, user_key: str) -> dict[str, int]:
-        counts = {}
-        for table, column in PERSONAL_TABLES:
-            cur = await self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (user_key,))
-            counts[table] = cur.rowcount
-        return counts
-
-    @_serialised
-    async def erase(self, user_key: str) -> dict[str, int]:
-        counts = await self._erase(user_key)
-        await self.db.commit()
-        return counts
+        args = (user_key, channel, address, state_json, _iso(now), _day(now), list(effects))
+        # One trip to the database thread for the whole transaction, not one per statement:
+        # under load, each trip is a thread hand-off the event loop waits for. aiosqlite runs
+        # every call through `_execute`; it has no public name for "run this function there".
+        return await self.db._execute(_save_turn, self.db._conn, *args)  # type: ignore[no-any-return]
 
     # -- reminders -------------------------------------------------------------------------
 

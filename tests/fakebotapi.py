@@ -40,9 +40,12 @@ class FakeBotAPI:
     # -- server ------------------------------------------------------------------------------
 
     async def start(self) -> str:
-        app = web.Application()
+        app = web.Application(client_max_size=256 * 1024 * 1024)
         app.router.add_post("/bot{token}/{method}", self.handle)
         app.router.add_get("/bot{token}/{method}", self.handle)
+        # Control routes, for benchmarks driving the stand-in from another process.
+        app.router.add_post("/_load", self.c_load)
+        app.router.add_get("/_stats", self.c_stats)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -149,6 +152,21 @@ class FakeBotAPI:
     async def m_close(self, p: dict[str, Any]) -> Any:
         return True
 
+    async def c_load(self, request: web.Request) -> web.Response:
+        updates = (await request.json())["updates"]
+        async with self._changed:
+            for u in updates:
+                self.updates.append({"update_id": self.next_update_id, **u})
+                self.next_update_id += 1
+            self._changed.notify_all()
+        return web.json_response({"ok": True, "loaded": len(updates)})
+
+    async def c_stats(self, request: web.Request) -> web.Response:
+        counts: dict[str, int] = {}
+        for m, _ in self.requests:
+            counts[m] = counts.get(m, 0) + 1
+        return web.json_response({"requests": counts, "updates": len(self.updates)})
+
     # -- what tests push -----------------------------------------------------------------------
 
     async def push(self, update: dict[str, Any]) -> int:
@@ -237,3 +255,14 @@ def callback(uid: int, data: str, message_id: int = 1) -> dict[str, Any]:
                                "data": data,
                                "message": {"message_id": message_id, "date": int(time.time()),
                                            "chat": _chat(uid), "from": BOT_USER, "text": "…"}}}
+
+
+async def _serve_forever() -> None:
+    server = FakeBotAPI()
+    base = await server.start()
+    print(base, flush=True)
+    await asyncio.Event().wait()
+
+
+if __name__ == "__main__":
+    asyncio.run(_serve_forever())

@@ -19,7 +19,7 @@ def bot(api, tmp_path, clock) -> Running:
 
 async def test_human_handover_round_trip(api, bot, clock):
     async with bot.run():
-        await say(api, tg.message(ALICE, "mon dossier caf est bloqué"), ALICE, messages=2)
+        await say(api, tg.message(ALICE, "mon dossier caf est bloqué"), ALICE, messages=1)
         await say(api, tg.callback(ALICE, "q:saint-eloi"), ALICE, method="sendVenue")
         before = api.count(GROUP)
         texts = await say(api, tg.callback(ALICE, "a:human"), ALICE, messages=2)
@@ -46,7 +46,7 @@ async def test_human_handover_round_trip(api, bot, clock):
         # /fin gives the resident back to the bot.
         texts = await say(api, tg.message(ALICE, "/fin"), ALICE)
         assert "de nouveau là" in texts[0]
-        texts = await say(api, tg.message(ALICE, "jcherche du taf"), ALICE, messages=2)
+        texts = await say(api, tg.message(ALICE, "jcherche du taf"), ALICE, messages=1)
         assert "Emploi" in texts[0]
 
 
@@ -57,7 +57,7 @@ async def test_mediator_can_end_the_handover(api, bot):
         reply_to = api.last_message(GROUP)
         texts = await say(api, tg.message(BOB, "/fin", chat=GROUP, kind="supergroup", reply_to=reply_to), ALICE)
         assert "Le médiateur a terminé l'échange" in texts[0]
-        texts = await say(api, tg.message(ALICE, "retraite"), ALICE, messages=2)
+        texts = await say(api, tg.message(ALICE, "retraite"), ALICE, messages=1)
         assert "Retraite" in texts[0]
 
 
@@ -69,7 +69,7 @@ async def test_handover_survives_a_restart_and_ends_after_48_hours(api, bot, clo
         await say(api, tg.message(ALICE, "vous êtes là ?"), GROUP)
         assert api.texts(GROUP)[-1] == "💬 vous êtes là ?"
         clock.advance(hours=49)
-        texts = await say(api, tg.message(ALICE, "caf"), ALICE, messages=2)
+        texts = await say(api, tg.message(ALICE, "caf"), ALICE, messages=1)
         assert "Où êtes-vous" in texts[0]  # silent for 48 hours: back with the bot
 
 
@@ -85,7 +85,7 @@ async def test_oubli_ends_the_handover(api, bot):
 
 async def test_stats_for_admins_only(api, bot):
     async with bot.run():
-        await say(api, tg.message(ALICE, "caf"), ALICE, messages=2)
+        await say(api, tg.message(ALICE, "caf"), ALICE, messages=1)
         await say(api, tg.callback(ALICE, "q:saint-eloi"), ALICE, method="sendVenue")
         texts = await say(api, tg.message(ADMIN, "/stats"), ADMIN)
         assert "📊" in texts[0] and "Réponses : 1" in texts[0]
@@ -98,7 +98,7 @@ async def test_stats_for_admins_only(api, bot):
 async def test_reminder_delivered_on_telegram(api, bot, clock):
     async with bot.run() as channel:
         clock.set("2026-11-29T10:00")  # Sunday
-        await say(api, tg.message(ALICE, "impots"), ALICE, messages=2)
+        await say(api, tg.message(ALICE, "impots"), ALICE, messages=1)
         await say(api, tg.callback(ALICE, "q:trois-cites"), ALICE, method="sendVenue")
         await say(api, tg.callback(ALICE, "a:remind"), ALICE)
         await say(api, tg.callback(ALICE, "r:eve"), ALICE)

@@ -40,12 +40,12 @@ async def test_start_greets_with_buttons_and_sets_commands(api, bot):
 
 async def test_need_then_location_gives_text_and_venue(api, bot):
     async with bot.run():
-        texts = await say(api, tg.message(ALICE, "la caf ma coupé les aloc"), ALICE, messages=2)
+        texts = await say(api, tg.message(ALICE, "la caf ma coupé les aloc"), ALICE, messages=1)
         assert "Où êtes-vous" in texts[0]
-        ask = api.sent(ALICE, "sendMessage")[-2][1]
-        assert ("📍 Envoyer ma position", "location") in buttons(ask)
-        quartiers = api.sent(ALICE, "sendMessage")[-1][1]
-        assert ("Saint-Éloi", "q:saint-eloi") in buttons(quartiers)
+        ask = api.sent(ALICE, "sendMessage")[-1][1]
+        keys = [b["text"] for row in ask["reply_markup"]["keyboard"] for b in row]
+        assert ask["reply_markup"]["keyboard"][0][0] == {"text": "📍 Envoyer ma position", "request_location": True}
+        assert "Saint-Éloi" in keys and "Autre" in keys
         await say(api, tg.location(ALICE, 46.5900, 0.3830), ALICE, method="sendVenue")
         answer = api.texts(ALICE)[-1]
         assert "France services – PIMMS Médiation" in answer
@@ -60,13 +60,24 @@ async def test_need_then_location_gives_text_and_venue(api, bot):
 async def test_button_press_is_answered(api, bot):
     async with bot.run():
         await say(api, tg.message(ALICE, "/start"), ALICE)
-        texts = await say(api, tg.callback(ALICE, "n:retraite"), ALICE, messages=2)
+        texts = await say(api, tg.callback(ALICE, "n:retraite"), ALICE, messages=1)
         assert "Retraite" in texts[0]
         assert any(m == "answerCallbackQuery" for m, _ in api.requests)
         await say(api, tg.callback(ALICE, "q:trois-cites"), ALICE, method="sendVenue")
         assert "France services des 3 Cités" in api.texts(ALICE)[-1]
         texts = await say(api, tg.callback(ALICE, "zz:unknown-button"), ALICE)
         assert "Ce bouton ne marche plus" in texts[0]
+
+
+async def test_tapping_a_quartier_on_the_keyboard(api, bot):
+    async with bot.run():
+        await say(api, tg.message(ALICE, "impots"), ALICE)
+        await say(api, tg.message(ALICE, "Trois-Cités"), ALICE, method="sendVenue")
+        assert "France services des 3 Cités" in api.texts(ALICE)[-1]
+        await say(api, tg.message(ALICE, "/start"), ALICE)
+        await say(api, tg.message(ALICE, "caf"), ALICE)
+        texts = await say(api, tg.message(ALICE, "Autre"), ALICE)
+        assert "Écrivez le nom de votre quartier" in texts[0]
 
 
 async def test_deep_link_with_quartier_and_need(api, bot):
@@ -91,8 +102,8 @@ async def test_unsupported_media_answered_kindly(api, bot, update, expected):
 
 async def test_html_is_escaped(api, bot):
     async with bot.run():
-        texts = await say(api, tg.message(ALICE, "<b>caf</b> & co"), ALICE, messages=2)
-        sent = api.sent(ALICE, "sendMessage")[-2][1]
+        texts = await say(api, tg.message(ALICE, "<b>caf</b> & co"), ALICE, messages=1)
+        sent = api.sent(ALICE, "sendMessage")[-1][1]
         assert sent["parse_mode"] == "HTML"
         assert "<b>" not in texts[0]
 
@@ -100,7 +111,7 @@ async def test_html_is_escaped(api, bot):
 async def test_restart_between_two_messages_resumes(api, tmp_path, clock):
     bot = Running(api, tmp_path / "db.sqlite3", clock)
     async with bot.run():
-        await say(api, tg.message(ALICE, "jcherche du taf"), ALICE, messages=2)
+        await say(api, tg.message(ALICE, "jcherche du taf"), ALICE, messages=1)
     async with bot.run():
         await say(api, tg.message(ALICE, "couronneries"), ALICE, method="sendVenue")
         assert "min à pied" in api.texts(ALICE)[-1]
@@ -120,7 +131,7 @@ async def test_group_chat_only_when_addressed(api, bot):
                          ids=["429 retry_after", "two 500s", "500 on venue and text"])
 async def test_no_reply_lost_on_429_and_500(api, bot, faults):
     async with bot.run():
-        await say(api, tg.message(ALICE, "caf"), ALICE, messages=2)
+        await say(api, tg.message(ALICE, "caf"), ALICE, messages=1)
         api.faults.update({k: list(v) for k, v in faults.items()})
         await say(api, tg.callback(ALICE, "q:saint-eloi"), ALICE, method="sendVenue")
         assert "France services – PIMMS Médiation" in api.texts(ALICE)[-1]

@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 CHANNEL = "telegram"
 MAX_TEXT = 4096
 MAX_CALLBACK_BYTES = 64
-CONCURRENCY = 16
+CONCURRENCY = 4
 SEND_ATTEMPTS = 5
 COMMANDS = [
     BotCommand("start", "Commencer"),
@@ -130,9 +130,11 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-LOCATION_KEYBOARD = ReplyKeyboardMarkup(
-    [[KeyboardButton("📍 Envoyer ma position", request_location=True)]],
-    resize_keyboard=True, one_time_keyboard=True)
+def location_keyboard(reply: Reply) -> ReplyKeyboardMarkup:
+    rows = [[KeyboardButton("📍 Envoyer ma position", request_location=True)]]
+    labels = [b.label for b in reply.buttons]
+    rows += [[KeyboardButton(x) for x in labels[i:i + 2]] for i in range(0, len(labels), 2)]
+    return ReplyKeyboardMarkup(rows, resize_keyboard=True, one_time_keyboard=True)
 
 
 async def with_retries(call: Callable[[], Awaitable[Any]]) -> Any:
@@ -174,8 +176,10 @@ class TelegramChannel:
         base = self.settings.base_url
         builder = (Application.builder().token(self.settings.token).base_url(base)
                    .base_file_url(base.rstrip("/").removesuffix("/bot") + "/file/bot")
-                   .rate_limiter(AIORateLimiter(max_retries=3))
-                   .concurrent_updates(PerChatUpdates(CONCURRENCY)))
+                   .rate_limiter(AIORateLimiter(overall_max_rate=self.settings.max_rate, max_retries=3))
+                   .concurrent_updates(PerChatUpdates(CONCURRENCY))
+                   # httpcore's pool costs grow with its size: keep it to what is used.
+                   .connection_pool_size(CONCURRENCY * 2))
         if webhook:
             builder = builder.updater(None)
         app = builder.build()
@@ -202,13 +206,10 @@ class TelegramChannel:
         chunks = [text[i:i + MAX_TEXT] for i in range(0, len(text), MAX_TEXT)] or [""]
         first: Message | None = None
         if reply.ask_location:
-            # Telegram puts one keyboard per message: the location button on the question…
+            # One keyboard per message: the location button and the choices go together in a
+            # reply keyboard; a choice sends its label, which the conversation understands.
             first = await with_retries(lambda: bot.send_message(
-                chat_id, text, parse_mode=ParseMode.HTML, reply_markup=LOCATION_KEYBOARD))
-            markup = keyboard(reply)
-            if markup is not None:  # …and the quartier buttons just below.
-                await with_retries(lambda: bot.send_message(
-                    chat_id, "Ou choisissez :", reply_markup=markup))
+                chat_id, text, parse_mode=ParseMode.HTML, reply_markup=location_keyboard(reply)))
         else:
             for i, chunk in enumerate(chunks):
                 last = i == len(chunks) - 1
