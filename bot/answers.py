@@ -41,7 +41,7 @@ def place_text(option: Option, directory: Directory, wall_now: dt.datetime) -> s
     lines.append(f"{where} ({distance_phrase(option.km)})" if where else distance_phrase(option.km))
     details: list[str] = []
     if place.schedule is None:
-        details.append("horaires non publiés : appelez avant de venir")
+        details.append("horaires non publiés")
     else:
         closure = place.schedule.closure_on(wall_now.date())
         note = closed_today(closure.message if closure else None, wall_now, directory.pays)

@@ -51,6 +51,7 @@ REMIND_EVE = "r:eve"
 REMIND_HOUR = "r:hour"
 REMIND_NO = "r:no"
 NOT_THAT = "c:none"
+SHOW = "o:"  # show the option at this index
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,10 @@ class _Dialogue:
                 self.state = s.replace(shown=s.shown + 1, step=ANSWERED)
                 self.answer(another=True)
                 return self.done()
+            if payload.startswith(SHOW) and value.isdigit() and int(value) < 20:
+                self.state = s.replace(shown=int(value), step=ANSWERED)
+                self.answer(another=True)
+                return self.done()
             if payload == ROUTE:
                 return self.route()
             if payload == REMIND_ME:
@@ -342,7 +347,7 @@ class _Dialogue:
             alt = sooner_alternative(opts)
             if alt is not None:
                 self.say(answers.sooner_text(alt, self.wall),
-                         (Button("Voir ce lieu", MORE),) if opts.index(alt) == 1 else ())
+                         (Button("Voir ce lieu", f"{SHOW}{opts.index(alt)}"),))
         return None
 
     def answer_bus(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -94,14 +95,7 @@ def build_directory(data: Any, path: Path, *, today: dt.date | None = None) -> t
             communes.append(Commune(str(com["nom"]), str(com["code_postal"]).zfill(5), pos[0], pos[1]))
 
     places: dict[str, Place] = {}
-    raw_places = data.get("lieux") or []
-    if not isinstance(raw_places, list):
-        c.error(line_of(data, "lieux"), "« lieux » doit être une liste : chaque lieu commence par « - id: ... »")
-        raw_places = []
-    for i, p in enumerate(raw_places):
-        if not isinstance(p, Mapping):
-            c.error(line_of(raw_places, i), "chaque lieu doit commencer par « - id: ... » suivi de ses clés")
-            continue
+    for p in _entries(c, data, "lieux", "lieu"):
         what = f"le lieu « {p.get('id', '?')} »"
         c.keys(p, PLACE_KEYS, PLACE_REQUIRED, what)
         ident = claim(p.get("id"), p.line_of("id"), "lieu")
@@ -124,14 +118,7 @@ def build_directory(data: Any, path: Path, *, today: dt.date | None = None) -> t
             )
 
     tours: dict[str, Tour] = {}
-    raw_tours = data.get("tournees") or []
-    if not isinstance(raw_tours, list):
-        c.error(line_of(data, "tournees"), "« tournees » doit être une liste : chaque tournée commence par « - id: ... »")
-        raw_tours = []
-    for i, t in enumerate(raw_tours):
-        if not isinstance(t, Mapping):
-            c.error(line_of(raw_tours, i), "chaque tournée doit commencer par « - id: ... » suivi de ses clés")
-            continue
+    for t in _entries(c, data, "tournees", "tournée"):
         what = f"la tournée « {t.get('id', '?')} »"
         c.keys(t, TOUR_KEYS, TOUR_REQUIRED, what)
         ident = claim(t.get("id"), t.line_of("id"), "tournée")
@@ -168,6 +155,19 @@ def build_directory(data: Any, path: Path, *, today: dt.date | None = None) -> t
         raise DirectoryError(c.problems)
     territory = str(data.get("territoire"))
     return Directory(territory, quartiers, communes, places, tours, pays=country), c.warnings
+
+
+def _entries(c: Checker, data: Mapping, key: str, noun: str) -> Iterator[Mapping]:
+    """The entries of a top-level list, each a mapping; anything else is reported."""
+    raw = data.get(key) or []
+    if not isinstance(raw, list):
+        c.error(line_of(data, key), f"« {key} » doit être une liste : chaque {noun} commence par « - id: ... »")
+        return
+    for i, entry in enumerate(raw):
+        if isinstance(entry, Mapping):
+            yield entry
+        else:
+            c.error(line_of(raw, i), f"chaque {noun} doit commencer par « - id: ... » suivi de ses clés")
 
 
 def _opt_str(v: Any) -> str | None:

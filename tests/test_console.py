@@ -84,3 +84,31 @@ async def test_two_residents_interleaved(runtime: Runtime):
 ])
 async def test_odd_console_inputs(console: ConsoleSession, line, expected):
     assert expected in await console.send(line)
+
+
+def test_each_quartier_gets_the_nearest_place_with_its_time_and_the_bus(tmp_path):
+    """Admins' check: one piped run, every quartier of the shipped directory, then the bus."""
+    from bot.directory_load import load_directory
+    from tests.conftest import DIRECTORY
+    directory, _ = load_directory(DIRECTORY)
+    script = "".join(f"/start\nimpots\n{q.nom}\n" for q in directory.quartiers.values()) + "/start\nbus\n"
+    result = run_bot("console", "--now", "2026-12-01T10:00", stdin=script,
+                     env={"BOT_DATABASE": str(tmp_path / "q.sqlite3")})
+    assert result.returncode == 0, result.stderr
+    answers = [block for block in result.stdout.split("👤 ") if block.startswith(tuple(
+        q.nom for q in directory.quartiers.values()))]
+    assert len(answers) == len(directory.quartiers)
+    for block in answers:
+        assert "🤖 📍" in block, block
+        assert any(p in block for p in ("Ouvert maintenant jusqu'à", "Ouvre", "Prochaine ouverture",
+                                        "horaires non publiés")), block
+    by_name = {b.split("\n", 1)[0]: b for b in answers}
+    assert "France services – PIMMS Médiation" in by_name["Saint-Éloi"]
+    assert "Ouvert maintenant jusqu'à 12h30" in by_name["Saint-Éloi"]
+    assert "France services des 3 Cités" in by_name["Trois-Cités"]
+    assert "Ouvert maintenant jusqu'à 12h" in by_name["Trois-Cités"]
+    bus = result.stdout.split("👤 bus", 1)[1]
+    assert "Bus France services D'Clics" in bus
+    assert "Maintenant : Trois-Cités – centre socio-culturel, jusqu'à 12h" in bus
+    assert "Prochain arrêt : Beaulieu – boulevard Savari, passe jeudi de 9h30 à 12h" in bus
+    assert "Horaires à confirmer par téléphone" in bus

@@ -228,3 +228,14 @@ def test_state_round_trips_and_survives_garbage():
     assert State.from_json(s.to_json()) == s
     for junk in ["", "{", "[]", '{"step": "nope"}', '{"position": "abc"}', "null"]:
         assert State.from_json(junk) == State()
+
+
+def test_sooner_place_is_one_tap_away(knowledge):
+    # Couronneries, Tuesday 10:00: Buxerolles is nearest (hours unknown), PIMMS is open now.
+    state, replies = talk(knowledge, text("emploi"), button("q:couronneries"))
+    assert "France services de Buxerolles" in replies[0].text
+    hint = replies[-1]
+    assert hint.text.startswith("💡 Plus tôt : France services – PIMMS Médiation")
+    state, replies = step(state, button(hint.buttons[0].payload), NOW, knowledge)
+    assert replies[0].text.startswith("📍 France services – PIMMS Médiation")
+    assert "Ouvert maintenant jusqu'à 12h30" in replies[0].text
