@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import re
 import sys
+import threading
 from collections.abc import Callable
 from typing import TextIO
 
@@ -93,9 +94,14 @@ class ConsoleSession:
         return "\n".join(out)
 
 
+def _read_lines(stdin: TextIO, loop: asyncio.AbstractEventLoop, queue: asyncio.Queue[str | None]) -> None:
+    for line in iter(stdin.readline, ""):
+        loop.call_soon_threadsafe(queue.put_nowait, line)
+    loop.call_soon_threadsafe(queue.put_nowait, None)
+
+
 async def run(runtime: Runtime, user: str, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     session = ConsoleSession(runtime, user)
-    loop = asyncio.get_running_loop()
     interactive = stdin.isatty()
     if interactive:
         print("Bot d'orientation — écrivez votre message (/quitter pour sortir).", file=sys.stderr)
@@ -105,16 +111,17 @@ async def run(runtime: Runtime, user: str, stdin: TextIO = sys.stdin, stdout: Te
             stdout.write(text + "\n")
             stdout.flush()
 
+    # A daemon thread reads the keyboard: a blocked read must never keep Ctrl-C from quitting.
+    lines: asyncio.Queue[str | None] = asyncio.Queue()
+    threading.Thread(target=_read_lines, args=(stdin, asyncio.get_running_loop(), lines), daemon=True).start()
     watcher = asyncio.create_task(runtime.source.watch())
     try:
         while True:
             if interactive:
                 stdout.write("👤 ")
                 stdout.flush()
-            line = await loop.run_in_executor(None, stdin.readline)
-            if not line:
-                break
-            if line.strip().lower() in QUIT:
+            line = await lines.get()
+            if line is None or line.strip().lower() in QUIT:
                 break
             if not interactive:
                 write(f"👤 {line.rstrip()}")
