@@ -190,3 +190,40 @@ async def test_webhook_checks_secret_and_accepts_json_with_charset(api, tmp_path
             assert bad.status_code == 400
         await app.stop()
     await store.close()
+
+
+async def test_webhook_mode_serves_on_port_and_registers_the_secret(api, tmp_path, clock, unused_tcp_port):
+    """`python -m bot telegram` with WEBHOOK_URL: setWebhook, then Telegram's POSTs on PORT."""
+    import asyncio
+
+    from bot.channels.telegram import serve
+    store = await Store.open(tmp_path / "wh.sqlite3")
+    runtime = Runtime(store, KnowledgeSource(DIRECTORY, INTENTS), b"s", clock)
+    settings = settings_for(api, webhook_url="https://bot.example.org/telegram", webhook_secret="s3cret",
+                            port=unused_tcp_port)
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(settings, runtime, webhook=False, stop=stop))
+    try:
+        await api.wait_for(lambda: any(m == "setWebhook" for m, _ in api.requests))
+        hook = next(p for m, p in api.requests if m == "setWebhook")
+        assert hook["url"] == "https://bot.example.org/telegram" and hook["secret_token"] == "s3cret"
+        base = f"http://127.0.0.1:{unused_tcp_port}"
+        async with httpx.AsyncClient(base_url=base) as client:
+            for _ in range(100):  # the server may take a moment to listen
+                try:
+                    if (await client.get("/healthcheck")).text == "ok":
+                        break
+                except httpx.TransportError:
+                    await asyncio.sleep(0.05)
+            body = json.dumps({"update_id": 7, **tg.message(ALICE, "bonjour")})
+            refused = await client.post("/telegram", content=body, headers={"X-Telegram-Bot-Api-Secret-Token": "x"})
+            assert refused.status_code == 403
+            ok = await client.post("/telegram", content=body, headers={
+                "X-Telegram-Bot-Api-Secret-Token": "s3cret", "Content-Type": "application/json; charset=utf-8"})
+            assert ok.status_code == 200
+            await api.wait_for(lambda: api.count(ALICE) >= 1)
+            assert "Bonjour 👋" in api.texts(ALICE)[0]
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 30)
+        await store.close()

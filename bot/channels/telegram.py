@@ -411,6 +411,8 @@ async def serve(settings: Settings, runtime: Runtime, *, webhook: bool, stop: as
     app = channel.build(webhook=use_webhook)
     stop = stop or asyncio.Event()
     tasks: list[asyncio.Task[Any]] = []
+    web_server: Any = None
+    web_task: asyncio.Task[Any] | None = None
     async with app:
         await channel.prepare(app)
         await app.start()
@@ -422,9 +424,9 @@ async def serve(settings: Settings, runtime: Runtime, *, webhook: bool, stop: as
             await with_retries(lambda: app.bot.set_webhook(settings.webhook_url, secret_token=settings.webhook_secret,
                                                            allowed_updates=Update.ALL_TYPES))
             import uvicorn
-            server = uvicorn.Server(uvicorn.Config(webhook_app(channel, path, settings.webhook_secret),
-                                                   host="0.0.0.0", port=settings.port, log_level="warning"))
-            tasks.append(asyncio.create_task(server.serve()))
+            web_server = uvicorn.Server(uvicorn.Config(webhook_app(channel, path, settings.webhook_secret),
+                                                       host="0.0.0.0", port=settings.port, log_level="warning"))
+            web_task = asyncio.create_task(web_server.serve())
         else:
             assert app.updater is not None
             await app.updater.start_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
@@ -437,6 +439,9 @@ async def serve(settings: Settings, runtime: Runtime, *, webhook: bool, stop: as
         finally:
             for t in tasks:
                 t.cancel()
+            if web_task is not None:
+                web_server.should_exit = True  # let it close its socket
+                await asyncio.wait_for(web_task, 10)
             if app.updater is not None and app.updater.running:
                 await app.updater.stop()
             await app.stop()
