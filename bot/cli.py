@@ -11,8 +11,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from bot.errors import BotError
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.runtime import Clock, Mediators, Runtime
 
 logger = logging.getLogger("bot")
 
@@ -82,7 +87,9 @@ def main(argv: Sequence[str] | None = None, env: dict[str, str] | None = None) -
     return 2
 
 
-async def open_runtime(settings: Settings, clock=None, mediators=None):  # type: ignore[no-untyped-def]
+async def open_runtime(settings: Settings, clock: Clock | None = None,
+                       mediators: Mediators | None = None) -> Runtime:
+    """Load the directory and intents, open the database, purge what is past retention."""
     from bot.privacy import load_secret
     from bot.runtime import Runtime, utc_now
     from bot.source import KnowledgeSource

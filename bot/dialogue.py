@@ -260,7 +260,7 @@ class _Dialogue:
         if match.need is None and not match.candidates and s.step in (ASK_WHERE, TYPE_WHERE):
             self.say(f"Je ne connais pas « {_short(text)} » 🤔\nEnvoyez votre position avec le bouton 📍, "
                      "ou choisissez votre quartier :")
-            self.ask_where(intro=None)
+            self.ask_where()
             return self.done()
         if match.need is None and not match.candidates:
             where = self.k.gazetteer.locate(text) if s.step in (START, ASK_NEED, ANSWERED) else None
@@ -511,7 +511,7 @@ class _Dialogue:
                  tuple(Button(self.short(c), f"n:{c}" if c in NEEDS or c == BUS else HUMAN_BTN)
                        for c in candidates) + (Button("Autre chose", NOT_THAT),))
 
-    def ask_where(self, intro: str | None = "", **_: object) -> None:
+    def ask_where(self, intro: str | None = None) -> None:
         self.state = self.state.replace(step=ASK_WHERE)
         quartiers = list(self.k.directory.quartiers.values())[:5]
         text = "Où êtes-vous ? Envoyez votre position 📍, ou choisissez votre quartier :"

@@ -15,7 +15,7 @@ from bot.errors import DirectoryError, Problem
 from bot.geo import valid_position
 from bot.hours import Closure, Schedule, parser_reason
 from bot.needs import NEEDS
-from bot.yamlsource import Checker, Mapping, Sequence, line_of, load_yaml, suggest
+from bot.yamlsource import Checker, Mapping, line_of, load_yaml, suggest
 
 TOP_KEYS = ("territoire", "pays", "quartiers", "communes", "lieux", "tournees")
 QUARTIER_KEYS = ("nom", "latitude", "longitude", "alias", "code_postal")

@@ -123,7 +123,7 @@ class Matcher:
                     break
             else:
                 i += 1
-        rest = content([w for w, u in zip(words, used) if not u])[:MAX_WORDS]
+        rest = content([w for w, u in zip(words, used, strict=True) if not u])[:MAX_WORDS]
         for word in rest:
             best: dict[str, float] = {}
             for similar, sim in self._similar(word):

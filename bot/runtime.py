@@ -126,7 +126,7 @@ class Runtime:
                 await self.mediators.forward("ℹ️ La personne a terminé l'échange.")
             except Exception:
                 logger.exception("could not tell the mediators the hand-over ended")
-            return await self.handle_after_end(key, inc, now)
+            return await self._back_to_bot(key, inc, now)
         if inc.text is None or not inc.text.strip():
             return [Reply("Un médiateur lit vos messages écrits. Écrivez-lui ici.\n"
                           "Pour revenir au bot : /fin")]
@@ -141,7 +141,7 @@ class Runtime:
             await self.store.remember_relay(str(message_id), key)
         return []  # the bot stays quiet while a person is talking
 
-    async def handle_after_end(self, key: str, inc: Incoming, now: dt.datetime) -> list[Reply]:
+    async def _back_to_bot(self, key: str, inc: Incoming, now: dt.datetime) -> list[Reply]:
         state = State()
         await self.store.save_turn(key, inc.channel, str(inc.user), state.to_json(), now, [])
         return [Reply("L'échange avec le médiateur est terminé. Je suis de nouveau là 🙂\n"

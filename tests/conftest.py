@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from bot.matcher import Matcher
 from bot.runtime import Runtime
 from bot.source import KnowledgeSource
 from bot.store import Store
+from tests.fakebotapi import FakeBotAPI
 
 ROOT = Path(__file__).resolve().parent.parent
 DIRECTORY = ROOT / "directory.yaml"
@@ -86,8 +88,7 @@ async def console(runtime: Runtime) -> ConsoleSession:
 
 
 @pytest.fixture
-async def api() -> AsyncIterator["FakeBotAPI"]:
-    from tests.fakebotapi import FakeBotAPI
+async def api() -> AsyncIterator[FakeBotAPI]:
     server = FakeBotAPI()
     await server.start()
     yield server
@@ -95,9 +96,8 @@ async def api() -> AsyncIterator["FakeBotAPI"]:
 
 
 def run_bot(*args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path = ROOT,
-            timeout: float = 60) -> "subprocess.CompletedProcess[str]":
+            timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """Run `python -m bot ...` as a resident or admin would, in a new process."""
-    import subprocess
     full_env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
     full_env.update(env or {})
     full_env["PYTHONPATH"] = str(ROOT)

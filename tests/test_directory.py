@@ -12,7 +12,6 @@ import yaml
 
 from bot.directory_load import load_directory
 from bot.errors import DirectoryError
-from bot.hours import PARIS
 from bot.nearby import options_for, sooner_alternative
 from tests.conftest import DIRECTORY, INTENTS, ROOT, run_bot
 

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -184,7 +181,7 @@ async def test_webhook_checks_secret_and_accepts_json_with_charset(api, tmp_path
                 ok = await client.post("/hook", content=body, headers={
                     "X-Telegram-Bot-Api-Secret-Token": "s3cret", "Content-Type": ctype})
                 assert ok.status_code == 200, ctype
-                await api.wait_for(lambda: api.count(ALICE) > before)
+                await api.wait_for(lambda before=before: api.count(ALICE) > before)
             assert (await client.get("/healthcheck")).text == "ok"
             bad = await client.post("/hook", content=b"{not json", headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"})
             assert bad.status_code == 400
