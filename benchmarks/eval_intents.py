@@ -26,6 +26,8 @@ def main() -> None:
     if "--misses" in sys.argv:
         for need, got, text in report.misses:
             print(f"  miss: {need} → {got}: {text}")
+    holdout = evaluate(matcher, read_eval(ROOT / "tests" / "data" / "holdout.tsv"))
+    print("held-out set (never tuned on): " + "; ".join(holdout.lines()[:2]))
     # Speed: fresh matcher (no per-word cache) for the first pass, then warm.
     cold = Matcher(load_intents(ROOT / "intents")[0])
     texts = [t for _, t in rows]

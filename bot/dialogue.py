@@ -271,7 +271,7 @@ class _Dialogue:
             self.say("Je n'ai pas compris votre demande, désolé 🙏\n"
                      "Je peux aider pour les papiers, la CAF, l'emploi, la santé, la retraite, "
                      "internet…\nÉcrivez-la autrement, ou choisissez :",
-                     self.need_buttons())
+                     self.need_buttons() + (Button("🙋 Parler à quelqu'un", HUMAN_BTN),))
             return self.done()
         if match.need is None:
             self.state = s.replace(step=CLARIFY, candidates=tuple(c for c, _ in match.candidates),
@@ -507,9 +507,11 @@ class _Dialogue:
             Button("Autre", ALL_NEEDS),)
 
     def ask_clarify(self, candidates: tuple[str, ...]) -> None:
-        self.say("Je ne suis pas sûr d'avoir compris. Vous voulez dire :",
-                 tuple(Button(self.short(c), f"n:{c}" if c in NEEDS or c == BUS else HUMAN_BTN)
-                       for c in candidates) + (Button("Autre chose", NOT_THAT),))
+        buttons = tuple(Button(self.short(c), f"n:{c}" if c in NEEDS or c == BUS else HUMAN_BTN)
+                        for c in candidates) + (Button("Autre chose", NOT_THAT),)
+        if HUMAN not in candidates:
+            buttons += (Button("🙋 Parler à quelqu'un", HUMAN_BTN),)
+        self.say("Je ne suis pas sûr d'avoir compris. Vous voulez dire :", buttons)
 
     def ask_where(self, intro: str | None = None) -> None:
         self.state = self.state.replace(step=ASK_WHERE)
