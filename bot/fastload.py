@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.directory import Directory
 from bot.directory_load import load_directory
-from bot.errors import SourceError
+from bot.errors import DirectoryError, Problem, SourceError
 
 logger = logging.getLogger(__name__)
 CACHE_VERSION = 1
@@ -31,7 +31,11 @@ def _cache_path(digest: str) -> Path:
 
 
 def load_directory_cached(path: Path) -> Directory:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise DirectoryError([Problem(str(path), 0, f"fichier illisible ({e.strerror}) : indiquez "
+                                                    "le bon chemin avec BOT_DIRECTORY ou --directory")]) from None
     if len(data) < SMALL:
         return load_directory(path)[0]
     digest = hashlib.sha256(data).hexdigest()[:32]

@@ -112,3 +112,19 @@ def test_each_quartier_gets_the_nearest_place_with_its_time_and_the_bus(tmp_path
     assert "Maintenant : Trois-Cités – centre socio-culturel, jusqu'à 12h" in bus
     assert "Prochain arrêt : Beaulieu – boulevard Savari, passe jeudi de 9h30 à 12h" in bus
     assert "Horaires à confirmer par téléphone" in bus
+
+
+@pytest.mark.parametrize("content, words", [
+    (None, "fichier illisible"),
+    ("territoire: x\nlieux: [\n", ":3: YAML invalide"),
+    ("territoire: x\nlieux:\n  - {id: a, nom: A, adresse: b, latitude: 1, longitude: 2, besoins: [pizza], source: s, date_maj: 2026-01-01}\n",
+     ":3: besoin inconnu « pizza »"),
+], ids=["missing file", "broken yaml", "unknown need"])
+def test_bad_directory_at_start_is_a_clear_error(tmp_path, content, words):
+    path = tmp_path / "directory.yaml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = run_bot("console", stdin="bonjour\n", env={"BOT_DIRECTORY": str(path),
+                                                         "BOT_DATABASE": str(tmp_path / "d.sqlite3")})
+    assert result.returncode == 1
+    assert words in result.stderr and "Traceback" not in result.stderr
