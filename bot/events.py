@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass(frozen=True)
@@ -49,3 +50,16 @@ class Effect:
 
     kind: str
     data: dict[str, object] = field(default_factory=dict)
+
+
+def replies_to_json(replies: list[Reply]) -> str:
+    return json.dumps([asdict(r) for r in replies], ensure_ascii=False, separators=(",", ":"))
+
+
+def replies_from_json(text: str) -> list[Reply]:
+    out = []
+    for r in json.loads(text):
+        pin = Pin(**r["pin"]) if r.get("pin") else None
+        buttons = tuple(Button(**b) for b in r.get("buttons", ()))
+        out.append(Reply(r["text"], buttons, pin, bool(r.get("ask_location"))))
+    return out

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from bot.dialogue import ERASE_NO, ERASE_WORDS, ERASE_YES, NEW, turn, words
-from bot.events import Button, Incoming, Reply
+from bot.events import Button, Incoming, Reply, replies_from_json, replies_to_json
 from bot.hours import day_phrase, hm, local
 from bot.normalize import normalize
 from bot.privacy import user_key
@@ -68,6 +68,14 @@ class Runtime:
 
     async def handle(self, inc: Incoming, address: str | None = None) -> list[Reply]:
         """Replies for one event, after its effects and the new state are stored."""
+        replies, _ = await self.handle_queued(inc, address, queue=False)
+        return replies
+
+    async def handle_queued(self, inc: Incoming, address: str | None = None, *,
+                            queue: bool = True) -> tuple[list[Reply], int | None]:
+        """Like handle; with `queue`, the replies are also kept in the outbox, in the same
+        transaction as the state, until the channel calls `sent(id)`: a crash between saving
+        and sending delays a reply, it does not lose it."""
         now = self.clock()
         key = self.key(inc.channel, inc.user)
         address = str(address if address is not None else inc.user)
@@ -77,23 +85,35 @@ class Runtime:
             live = await self.store.handover(key, now)
             erasing = norm in ERASE_WORDS or inc.button in (ERASE_YES, ERASE_NO)
             if live is not None and inc.start is None and not erasing:
-                return await self._during_handover(key, inc, norm, now)
+                return await self._during_handover(key, inc, norm, now), None
 
         if norm in REMINDER_WORDS:
-            return await self._list_reminders(key)
+            return await self._list_reminders(key), None
         if inc.button and inc.button.startswith(CANCEL_PREFIX):
-            return await self._cancel_reminder(key, inc.button[len(CANCEL_PREFIX):])
+            return await self._cancel_reminder(key, inc.button[len(CANCEL_PREFIX):]), None
 
         state = State.from_json(await self.store.load_state(key))
         t = turn(state, inc, now, self.source.current)
-        erased = await self.store.save_turn(key, inc.channel, address, t.state.to_json(), now, t.effects)
+        erasing = any(e.kind == "erase" for e in t.effects)
+        outbox = replies_to_json(t.replies) if queue and not erasing else None
+        erased, queued = await self.store.save_turn_queued(
+            key, inc.channel, address, t.state.to_json(), now, t.effects, outbox)
         replies = list(t.replies)
         if erased and replies:
             replies[0] = Reply(erase_text(erased), replies[0].buttons)
         for e in t.effects:
             if e.kind == "handover" and self.mediators is not None:
                 replies += await self._start_handover(key, inc.channel, address, e.data, now)
-        return replies
+        return replies, queued
+
+    async def sent(self, queued: int | None) -> None:
+        """The channel delivered a turn's replies: forget them."""
+        if queued is not None:
+            await self.store.outbox_done(queued)
+
+    async def unsent(self, channel: str) -> list[tuple[int, str, list[Reply]]]:
+        """Turns saved but whose replies were not confirmed sent (a crash, a long outage)."""
+        return [(i, address, replies_from_json(text)) for i, address, text in await self.store.pending_outbox(channel)]
 
     # -- hand-over -------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from bot.privacy import scrub
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 STATE_RETENTION = dt.timedelta(days=365)
 UNMATCHED_RETENTION = dt.timedelta(days=90)
 HANDOVER_SILENCE = dt.timedelta(hours=48)
@@ -64,11 +64,19 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX relays_user ON relays(user_key);
     """,
+    """
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_key TEXT NOT NULL, channel TEXT NOT NULL, address TEXT NOT NULL,
+        replies TEXT NOT NULL, created_at TEXT NOT NULL
+    );
+    CREATE INDEX outbox_channel ON outbox(channel);
+    """,
 )
 
 # Tables holding rows tied to a person, and the column holding their key.
 PERSONAL_TABLES = (("conversations", "user_key"), ("reminders", "user_key"),
-                   ("handovers", "user_key"), ("relays", "user_key"))
+                   ("handovers", "user_key"), ("relays", "user_key"), ("outbox", "user_key"))
 
 
 @dataclass(frozen=True)
@@ -117,8 +125,9 @@ def _serialised(method: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[
 
 
 def _save_turn(conn: sqlite3.Connection, user_key: str, channel: str, address: str, state_json: str,
-               now_iso: str, day: str, effects: list[Effect]) -> dict[str, int]:
+               now_iso: str, day: str, effects: list[Effect], outbox: str | None) -> tuple[dict[str, int], int | None]:
     erased: dict[str, int] = {}
+    queued = None
     with conn:  # commits, or rolls back on any error
         for e in effects:
             d = e.data
@@ -147,7 +156,12 @@ def _save_turn(conn: sqlite3.Connection, user_key: str, channel: str, address: s
                 "INSERT INTO conversations(user_key, channel, state, updated_at) VALUES (?,?,?,?)"
                 " ON CONFLICT(user_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
                 (user_key, channel, state_json, now_iso))
-    return erased
+            # After an erasure nothing about the person may stay, not even a queued reply.
+            if outbox is not None:
+                queued = conn.execute(
+                    "INSERT INTO outbox(user_key, channel, address, replies, created_at) VALUES (?,?,?,?,?)",
+                    (user_key, channel, address, outbox, now_iso)).lastrowid
+    return erased, queued
 
 
 class Store:
@@ -196,15 +210,35 @@ class Store:
         rows = list(rows)
         return rows[0][0] if rows else None
 
-    @_serialised
     async def save_turn(self, user_key: str, channel: str, address: str, state_json: str,
                         now: dt.datetime, effects: Iterable[Effect]) -> dict[str, int]:
         """Write the new state and the turn's effects atomically; return what was erased, if any."""
-        args = (user_key, channel, address, state_json, _iso(now), _day(now), list(effects))
+        erased, _ = await self.save_turn_queued(user_key, channel, address, state_json, now, effects, None)
+        return erased
+
+    @_serialised
+    async def save_turn_queued(self, user_key: str, channel: str, address: str, state_json: str,
+                               now: dt.datetime, effects: Iterable[Effect],
+                               outbox: str | None) -> tuple[dict[str, int], int | None]:
+        """Like save_turn, also queueing the replies (JSON) until the channel says they are sent."""
+        args = (user_key, channel, address, state_json, _iso(now), _day(now), list(effects), outbox)
         # One trip to the database thread for the whole transaction, not one per statement:
         # under load, each trip is a thread hand-off the event loop waits for. aiosqlite runs
         # every call through `_execute`; it has no public name for "run this function there".
         return await self.db._execute(_save_turn, self.db._conn, *args)  # type: ignore[no-any-return]
+
+    # -- replies not yet confirmed sent ----------------------------------------------------
+
+    @_serialised
+    async def outbox_done(self, outbox_id: int) -> None:
+        await self.db.execute("DELETE FROM outbox WHERE id = ?", (outbox_id,))
+        await self.db.commit()
+
+    async def pending_outbox(self, channel: str) -> list[tuple[int, str, str]]:
+        """(id, address, replies JSON) of turns whose replies were saved but not confirmed sent."""
+        rows = await self.db.execute_fetchall(
+            "SELECT id, address, replies FROM outbox WHERE channel = ? ORDER BY id", (channel,))
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
     # -- reminders -------------------------------------------------------------------------
 

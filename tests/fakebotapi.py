@@ -26,6 +26,7 @@ HOLD_SECONDS = 0.3  # a long poll is held this long at most: enough to show it i
 class FakeBotAPI:
     def __init__(self) -> None:
         self.requests: list[tuple[str, dict[str, Any]]] = []
+        self.failed: list[tuple[str, dict[str, Any]]] = []
         self.updates: list[dict[str, Any]] = []
         self.next_update_id = 1
         self.next_message_id = 5000
@@ -60,13 +61,12 @@ class FakeBotAPI:
     async def handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         params = await self._params(request)
-        if method != "getUpdates":
-            async with self._changed:
-                self.requests.append((method, params))
-                self._changed.notify_all()
         faults = self.faults.get(method)
         if faults:
             status = faults.pop(0)
+            async with self._changed:
+                self.failed.append((method, params))  # answered with an error: not delivered
+                self._changed.notify_all()
             if status == 429:
                 return web.json_response({"ok": False, "error_code": 429,
                                           "description": "Too Many Requests: retry after 1",
@@ -76,6 +76,10 @@ class FakeBotAPI:
         handler = getattr(self, f"m_{method}", None)
         if handler is None:
             return web.json_response({"ok": False, "error_code": 404, "description": "Not Found"}, status=404)
+        if method != "getUpdates":
+            async with self._changed:
+                self.requests.append((method, params))  # delivered
+                self._changed.notify_all()
         result = await handler(params)
         return web.json_response({"ok": True, "result": result})
 

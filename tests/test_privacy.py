@@ -33,15 +33,17 @@ async def test_after_oubli_no_row_is_tied_to_the_person(runtime: Runtime, mediat
     runtime.mediators = mediators
     runtime.source.current.mediators = True
     user = "555"
-    for e in [Incoming("telegram", user, text="retraite"), Incoming("telegram", user, button="q:trois-cites")]:
-        await runtime.handle(e, address="555")
+    await runtime.handle(Incoming("telegram", user, text="retraite"), address="555")
+    # A turn whose replies were never confirmed sent stays queued in the outbox.
+    await runtime.handle_queued(Incoming("telegram", user, button="q:trois-cites"), address="555")
     runtime.clock.set("2026-11-29T10:00")  # Sunday: the 3 Cités desk opens Monday 9:30
     await runtime.handle(Incoming("telegram", user, button="a:remind"))
     replies = await runtime.handle(Incoming("telegram", user, button="r:hour"))
     assert "C'est noté" in replies[0].text
     await runtime.handle(Incoming("telegram", user, button="a:human"))
     key = runtime.key("telegram", user)
-    assert set(await rows_mentioning(runtime, key)) == {"conversations", "reminders", "handovers", "relays"}
+    assert set(await rows_mentioning(runtime, key)) == {"conversations", "reminders", "handovers", "relays",
+                                                        "outbox"}
 
     replies = await runtime.handle(Incoming("telegram", user, text="/oubli"))
     assert "Oui, tout effacer" in [b.label for b in replies[0].buttons]

@@ -139,7 +139,7 @@ async def test_error_handler_tells_the_resident_and_logs_no_text(api, bot, caplo
     async with bot.run() as channel:
         async def boom(*a, **k):
             raise RuntimeError("database on fire")
-        channel.runtime.handle = boom  # type: ignore[method-assign]
+        channel.runtime.handle_queued = boom  # type: ignore[method-assign]
         with caplog.at_level(logging.INFO):
             texts = await say(api, tg.message(ALICE, "mon secret 0612345678"), ALICE)
         assert "problème technique" in texts[0]
@@ -224,3 +224,23 @@ async def test_webhook_mode_serves_on_port_and_registers_the_secret(api, tmp_pat
         stop.set()
         await asyncio.wait_for(task, 30)
         await store.close()
+
+
+async def test_reply_kept_through_an_outage_and_sent_at_restart(api, tmp_path, clock, caplog):
+    """Telegram down longer than the retries last: the answer is sent when the bot comes back."""
+    bot = Running(api, tmp_path / "outage.sqlite3", clock)
+    async with bot.run():
+        await say(api, tg.message(ALICE, "impots"), ALICE)
+        api.faults["sendMessage"] = [500] * 40  # every retry, and the error message, fail
+        api.faults["sendVenue"] = [500] * 40
+        await api.push(tg.callback(ALICE, "q:trois-cites"))
+        # The answer, then the error message, each tried until the retries give up.
+        await api.wait_for(lambda: len(api.faults["sendMessage"]) <= 30)
+    assert any("France services des 3 Cités" in p.get("text", "") for _, p in api.failed)
+    assert not any("France services des 3 Cités" in t for t in api.texts(ALICE))
+    api.faults.clear()
+    async with bot.run():  # the restart flushes what was saved but never delivered
+        await api.wait_for(lambda: any("France services des 3 Cités" in t for t in api.texts(ALICE)))
+        assert api.sent(ALICE, "sendVenue")
+    async with bot.run() as channel:
+        assert await channel.runtime.unsent("telegram") == []  # sent once, then forgotten

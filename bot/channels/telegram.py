@@ -195,6 +195,7 @@ class TelegramChannel:
         self.username = me.username
         with contextlib.suppress(NetworkError):
             await with_retries(lambda: app.bot.set_my_commands(COMMANDS))
+        await self.flush_outbox()
         await self.deliver_reminders()
 
     # -- sending ---------------------------------------------------------------------------
@@ -287,8 +288,24 @@ class TelegramChannel:
         return Incoming(CHANNEL, user, media=kind)
 
     async def answer(self, chat_id: int, inc: Incoming) -> None:
-        replies = await self.runtime.handle(inc, address=str(chat_id))
+        replies, queued = await self.runtime.handle_queued(inc, address=str(chat_id))
         await self.send_all(chat_id, replies)
+        await self.runtime.sent(queued)
+
+    async def flush_outbox(self) -> int:
+        """Send the replies of turns saved before a crash or an outage but never confirmed sent."""
+        count = 0
+        for queued, address, replies in await self.runtime.unsent(CHANNEL):
+            try:
+                await self.send_all(int(address), replies)
+            except Forbidden:
+                logger.info("a queued reply's recipient blocked the bot; dropped")
+            except NetworkError:
+                logger.warning("queued replies still not deliverable; will retry at next start")
+                break
+            await self.runtime.sent(queued)
+            count += 1
+        return count
 
     async def on_group_message(self, msg: Message) -> None:
         mediators = self.settings.mediators_chat_id
