@@ -120,6 +120,3 @@ class Directory:
 
     def tour_of(self, stop: Stop) -> Tour:
         return self.tours[stop.tour_id]
-
-    def needs_covered(self) -> set[str]:
-        return set(self._by_need) | set(self._stops_by_need)

@@ -145,10 +145,6 @@ class Schedule:
         self._cache = (now, until, slot)
         return slot
 
-    def is_open(self, now: dt.datetime) -> bool:
-        slot = self.next_slot(now)
-        return slot is not None and slot.start <= now < slot.end
-
 
 def holiday_name(day: dt.date, country: str = "FR") -> str | None:
     return _holidays(country, day.year).get(day)

@@ -57,10 +57,6 @@ class Match:
     score: float
     candidates: tuple[tuple[str, float], ...] = ()
 
-    @property
-    def unsure(self) -> bool:
-        return self.need is None and bool(self.candidates)
-
 
 class Matcher:
     def __init__(self, intents: dict[str, Intent]) -> None:

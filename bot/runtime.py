@@ -168,7 +168,7 @@ class Runtime:
                       "Pour quoi avez-vous besoin d'aide ?",
                       (Button("Nouvelle demande", NEW),))]
 
-    async def mediator_reply(self, reply_to_message_id: str, text: str) -> tuple[str, str] | None:
+    async def mediator_reply(self, reply_to_message_id: str) -> tuple[str, str] | None:
         """Route a mediator's reply to the resident: (channel, address), or None if unknown."""
         key = await self.store.relay_target(str(reply_to_message_id))
         if key is None:

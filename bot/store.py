@@ -335,8 +335,3 @@ class Store:
         counts["reminders"] = cur.rowcount
         await self.db.commit()
         return counts
-
-    async def integrity(self) -> str:
-        async with self.db.execute("PRAGMA integrity_check") as cur:
-            row = await cur.fetchone()
-        return str(row[0]) if row else "?"

@@ -337,7 +337,7 @@ class TelegramChannel:
                     "Le médiateur a terminé l'échange. Je suis de nouveau là 🙂 Écrivez /start pour une nouvelle demande."))
                 await self.send(msg.chat.id, Reply("✅ Échange terminé."))
             return
-        target = await self.runtime.mediator_reply(str(reply_to.message_id), msg.text)
+        target = await self.runtime.mediator_reply(str(reply_to.message_id))
         if target is None:
             await self.send(msg.chat.id, Reply("Cette personne n'est plus en ligne avec un médiateur (échange terminé)."))
             return
