@@ -36,9 +36,19 @@ STALE_AFTER = dt.timedelta(days=365)
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 
 
-def load_directory(path: Path, *, today: dt.date | None = None) -> tuple[Directory, list[Problem]]:
-    """The directory and its warnings; raises DirectoryError listing every error."""
-    data, problems = load_yaml(path)
+def load_directory(path: Path, *, today: dt.date | None = None,
+                   content: bytes | None = None) -> tuple[Directory, list[Problem]]:
+    """The directory and its warnings; raises DirectoryError listing every error.
+
+    `content`: the file's bytes when the caller has already read them (and keyed a cache on them).
+    """
+    text = None
+    if content is not None:
+        try:
+            text = content.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None  # load_yaml reads the file again and says what is wrong with it
+    data, problems = load_yaml(path, text)
     if problems:
         raise DirectoryError(problems)
     return build_directory(data, path, today=today)

@@ -24,7 +24,9 @@ CACHE_VERSION = 1
 SMALL = 256 * 1024  # below this, parsing is faster than hashing + unpickling matters
 
 
-def _cache_path(digest: str) -> Path:
+def _cache_path(content: bytes) -> Path:
+    """Where the compiled form of this exact file content lives."""
+    digest = hashlib.sha256(content).hexdigest()[:32]
     # A per-user folder, never a shared temp dir: a pickle is code, nobody else may write it.
     base = os.environ.get("BOT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "orientation-bot" / f"directory-{CACHE_VERSION}-{digest}.pickle"
@@ -37,15 +39,14 @@ def load_directory_cached(path: Path) -> Directory:
         raise DirectoryError([Problem(str(path), 0, f"fichier illisible ({e.strerror}) : indiquez "
                                                     "le bon chemin avec BOT_DIRECTORY ou --directory")]) from None
     if len(data) < SMALL:
-        return load_directory(path)[0]
-    digest = hashlib.sha256(data).hexdigest()[:32]
-    cache = _cache_path(digest)
+        return load_directory(path, content=data)[0]
+    cache = _cache_path(data)
     directory = _read_cache(cache)
     if directory is None and _compile_in_child(path):
         directory = _read_cache(cache)
     if directory is not None:
         return directory
-    directory = load_directory(path)[0]  # errors are raised here, with their lines
+    directory = load_directory(path, content=data)[0]  # errors are raised here, with their lines
     write_cache(directory, cache)
     return directory
 
@@ -85,10 +86,11 @@ def main(argv: list[str]) -> int:
     path = Path(argv[0])
     data = path.read_bytes()
     try:
-        directory = load_directory(path)[0]
+        # Parse the very bytes the cache is keyed on, even if the file changes meanwhile.
+        directory = load_directory(path, content=data)[0]
     except SourceError:
         return 1
-    write_cache(directory, _cache_path(hashlib.sha256(data).hexdigest()[:32]))
+    write_cache(directory, _cache_path(data))
     return 0
 
 
