@@ -202,12 +202,13 @@ class _Dialogue:
             self.say("D'accord, je ne supprime rien.")
             return self.reask()
         if s.need and s.position and s.step in (ANSWERED, REMIND):
+            index = None  # which answer to show: the next one, or the one a hint pointed at
             if payload == MORE:
-                self.state = s.replace(shown=s.shown + 1, step=ANSWERED)
-                self.answer(another=True)
-                return self.done()
-            if payload.startswith(SHOW) and value.isdigit() and int(value) < 20:
-                self.state = s.replace(shown=int(value), step=ANSWERED)
+                index = s.shown + 1
+            elif payload.startswith(SHOW) and value.isdigit() and int(value) < 20:
+                index = int(value)
+            if index is not None:
+                self.state = s.replace(shown=index, step=ANSWERED)
                 self.answer(another=True)
                 return self.done()
             if payload == ROUTE:

@@ -94,8 +94,8 @@ class Runtime:
 
         state = State.from_json(await self.store.load_state(key))
         t = turn(state, inc, now, self.source.current)
-        erasing = any(e.kind == "erase" for e in t.effects)
-        outbox = replies_to_json(t.replies) if queue and not erasing else None
+        erases = any(e.kind == "erase" for e in t.effects)
+        outbox = replies_to_json(t.replies) if queue and not erases else None
         erased, queued = await self.store.save_turn_queued(
             key, inc.channel, address, t.state.to_json(), now, t.effects, outbox)
         replies = list(t.replies)

@@ -138,7 +138,8 @@ def location_keyboard(reply: Reply) -> ReplyKeyboardMarkup:
 
 
 async def with_retries(call: Callable[[], Awaitable[Any]]) -> Any:
-    """Retry a Bot API call on server errors and time-outs; 429s are left to the rate limiter."""
+    """Retry a Bot API call on server errors and time-outs, and on a 429 the rate limiter's
+    own retries did not absorb; other errors (bad request, blocked by the user) are raised."""
     delay = 0.2
     for attempt in range(1, SEND_ATTEMPTS + 1):
         try:
