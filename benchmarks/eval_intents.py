@@ -13,20 +13,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.evaluate import evaluate, read_eval  # noqa: E402
-from bot.intents import load_intents  # noqa: E402
-from bot.matcher import Matcher  # noqa: E402
+from bot.understanding.evaluate import evaluate, read_eval  # noqa: E402
+from bot.understanding.intents import load_intents  # noqa: E402
+from bot.understanding.matcher import Matcher  # noqa: E402
 
 
 def main() -> None:
     matcher = Matcher(load_intents(ROOT / "intents")[0])
-    rows = read_eval(ROOT / "tests" / "data" / "eval.tsv")
+    rows = read_eval(ROOT / "tests" / "understanding" / "eval.tsv")
     report = evaluate(matcher, rows)
     print("\n".join(report.lines()))
     if "--misses" in sys.argv:
         for need, got, text in report.misses:
             print(f"  miss: {need} → {got}: {text}")
-    holdout = evaluate(matcher, read_eval(ROOT / "tests" / "data" / "holdout.tsv"))
+    holdout = evaluate(matcher, read_eval(ROOT / "tests" / "understanding" / "holdout.tsv"))
     print("held-out set (never tuned on): " + "; ".join(holdout.lines()[:2]))
     # Speed: fresh matcher (no per-word cache) for the first pass, then warm.
     cold = Matcher(load_intents(ROOT / "intents")[0])

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.needs import NEEDS  # noqa: E402
+from bot.places.needs import NEEDS  # noqa: E402
 
 HOURS = (
     "Mo-Fr 09:00-12:00,14:00-17:00",

@@ -2,7 +2,7 @@
 
     python benchmarks/telegram_throughput.py [--chats 100] [--rounds 6]
 
-The local Bot API stand-in (tests/fakebotapi.py) runs in another process. N residents each
+The local Bot API stand-in (tests/channels/fakebotapi.py) runs in another process. N residents each
 send `rounds` messages of a real conversation ("bonjour", "caf", "st eloi", …); the bot is
 done when every expected reply has reached the stand-in. The same number of updates goes to
 a bare python-telegram-bot echo bot (default settings, one reply per message) in this
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
-from tests import fakebotapi as tg  # noqa: E402
+from tests.channels import fakebotapi as tg  # noqa: E402
 
 # Each round ends with the answer's venue: one resident's updates are handled in order, so
 # when every venue has arrived, every update has been answered.
@@ -83,10 +83,9 @@ async def timed_run(app, base: str, ups: list[dict], target: dict[str, int], pre
 
 async def run_ours(base: str, chats: int, rounds: int) -> tuple[float, float]:
     from bot.channels.telegram import TelegramChannel
-    from bot.runtime import Runtime
+    from bot.runtime import KnowledgeSource, Runtime
     from bot.settings import Settings
-    from bot.source import KnowledgeSource
-    from bot.store import Store
+    from bot.storage.sqlite import Store
 
     store = await Store.open(Path(tempfile.mkdtemp()) / "bench.sqlite3")
     runtime = Runtime(store, KnowledgeSource(ROOT / "directory.yaml", ROOT / "intents"), b"bench")
@@ -124,7 +123,7 @@ def main() -> None:
     p.add_argument("--chats", type=int, default=100)
     p.add_argument("--rounds", type=int, default=6, help="a multiple of 3")
     args = p.parse_args()
-    server = subprocess.Popen([sys.executable, "-m", "tests.fakebotapi"], cwd=ROOT,
+    server = subprocess.Popen([sys.executable, "-m", "tests.channels.fakebotapi"], cwd=ROOT,
                               stdout=subprocess.PIPE, text=True,
                               env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:

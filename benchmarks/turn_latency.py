@@ -28,15 +28,15 @@ sys.path.insert(0, str(ROOT))
 
 
 def measure(directory_path: Path, turns: int, seed: int = 11) -> dict[str, float]:
-    from bot.dialogue import turn
-    from bot.evaluate import read_eval
-    from bot.events import Incoming
-    from bot.fastload import load_directory_cached
-    from bot.hours import PARIS
-    from bot.intents import load_intents
-    from bot.knowledge import Knowledge
-    from bot.matcher import Matcher
-    from bot.state import ASK_NEED, State
+    from bot.conversation.dialogue import turn
+    from bot.conversation.events import Incoming
+    from bot.conversation.knowledge import Knowledge
+    from bot.conversation.state import ASK_NEED, State
+    from bot.data.cache import load_directory_cached
+    from bot.places.hours import PARIS
+    from bot.understanding.evaluate import read_eval
+    from bot.understanding.intents import load_intents
+    from bot.understanding.matcher import Matcher
 
     t0 = time.perf_counter()
     directory = load_directory_cached(directory_path)
@@ -45,7 +45,7 @@ def measure(directory_path: Path, turns: int, seed: int = 11) -> dict[str, float
     start_s = time.perf_counter() - t0
 
     rng = random.Random(seed)
-    messages = [t for need, t in read_eval(ROOT / "tests" / "data" / "eval.tsv") if need != "-"]
+    messages = [t for need, t in read_eval(ROOT / "tests" / "understanding" / "eval.tsv") if need != "-"]
     base = dt.datetime(2026, 12, 1, 8, 0, tzinfo=PARIS)
     lat_lo, lat_hi = min(p.latitude for p in directory.places.values()), max(p.latitude for p in directory.places.values())
     lon_lo, lon_hi = min(p.longitude for p in directory.places.values()), max(p.longitude for p in directory.places.values())
@@ -105,7 +105,7 @@ import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, %r)
 t = time.perf_counter()
-from bot.fastload import load_directory_cached
+from bot.data.cache import load_directory_cached
 load_directory_cached(Path(sys.argv[1]))
 print(json.dumps([time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]))
 """ % str(ROOT)

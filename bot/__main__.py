@@ -1,3 +1,92 @@
-from bot.cli import main
+"""`python -m bot [console|telegram|check|explain|stats|link]`: the command line, wiring only.
 
-raise SystemExit(main())
+Each command's work lives in its own package (channels, admin); this module parses the
+arguments, reads the settings and calls it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.errors import BotError
+from bot.settings import Settings
+
+logger = logging.getLogger("bot")
+
+
+def _parse_now(value: str) -> dt.datetime:
+    try:
+        t = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"date « {value} » illisible : écrivez par exemple 2026-12-01T10:00") from None
+    from bot.places.hours import PARIS
+    return t if t.tzinfo else t.replace(tzinfo=PARIS)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m bot", description="Bot d'orientation vers l'aide humaine la plus proche.")
+    sub = p.add_subparsers(dest="command")
+    c = sub.add_parser("console", help="discuter avec le bot dans le terminal")
+    c.add_argument("--now", type=_parse_now, help="heure fixe, ex. 2026-12-01T10:00 (heure de Paris)")
+    c.add_argument("--user", default="console", help="identifiant de la personne simulée")
+    t = sub.add_parser("telegram", help="lancer le bot Telegram (polling, ou webhook si WEBHOOK_URL)")
+    t.add_argument("--webhook", action="store_true", help="exiger le mode webhook (WEBHOOK_URL)")
+    k = sub.add_parser("check", help="vérifier directory.yaml et intents/")
+    k.add_argument("--directory", type=Path)
+    k.add_argument("--intents", type=Path)
+    e = sub.add_parser("explain", help="montrer comment des messages sont compris")
+    e.add_argument("--json", action="store_true")
+    e.add_argument("--intents", type=Path)
+    e.add_argument("text", nargs="*")
+    s = sub.add_parser("stats", help="statistiques anonymes d'usage")
+    s.add_argument("--since", type=dt.date.fromisoformat)
+    s.add_argument("--format", choices=("md", "csv"), default="md")
+    s.add_argument("--chart", type=Path, help="écrire le graphique des besoins par semaine (.svg)")
+    li = sub.add_parser("link", help="lien et QR code pour les médiateurs")
+    li.add_argument("--source", required=True)
+    li.add_argument("--quartier")
+    li.add_argument("--need")
+    li.add_argument("--qr", type=Path)
+    li.add_argument("--bot", help="nom du bot Telegram (sinon lu avec le jeton)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None, env: dict[str, str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env(env)
+        command = args.command or ("telegram" if settings.token else "console")
+        if command == "console":
+            from bot.channels.console import run_console
+            return asyncio.run(run_console(settings, getattr(args, "now", None), getattr(args, "user", "console")))
+        if command == "telegram":
+            from bot.channels.telegram import run_telegram
+            return run_telegram(settings, webhook=getattr(args, "webhook", False))
+        if command == "check":
+            from bot.admin.check import run_check
+            return run_check(args.directory or settings.directory, args.intents or settings.intents)
+        if command == "explain":
+            from bot.admin.explain import run_explain
+            return run_explain(args.intents or settings.intents, args.text, args.json)
+        if command == "stats":
+            from bot.admin.stats import run_stats
+            return asyncio.run(run_stats(settings, args.since, args.format, args.chart))
+        if command == "link":
+            from bot.admin.links import run_link
+            return run_link(settings, args.source, args.quartier, args.need, args.qr, args.bot)
+    except BotError as e:
+        print(f"Erreur : {e}", file=sys.stderr)
+        return 1
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -10,15 +10,14 @@ from pathlib import Path
 import pytest
 
 from bot.channels.console import ConsoleSession
-from bot.directory_load import load_directory
-from bot.hours import PARIS
-from bot.intents import load_intents
-from bot.knowledge import Knowledge
-from bot.matcher import Matcher
-from bot.runtime import Runtime
-from bot.source import KnowledgeSource
-from bot.store import Store
-from tests.fakebotapi import FakeBotAPI
+from bot.conversation.knowledge import Knowledge
+from bot.data.directory import load_directory
+from bot.places.hours import PARIS
+from bot.runtime import KnowledgeSource, Runtime
+from bot.storage.sqlite import Store
+from bot.understanding.intents import load_intents
+from bot.understanding.matcher import Matcher
+from tests.channels.fakebotapi import FakeBotAPI
 
 ROOT = Path(__file__).resolve().parent.parent
 DIRECTORY = ROOT / "directory.yaml"

@@ -7,15 +7,18 @@ Ctrl-C ends the session. Works on a pipe, so admins can script what the bot woul
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import logging
 import re
 import sys
 import threading
 from collections.abc import Callable
 from typing import TextIO
 
-from bot.events import Incoming, Reply
-from bot.geo import map_link
-from bot.runtime import Runtime
+from bot.conversation.events import Incoming, Reply
+from bot.places.geo import map_link
+from bot.runtime import Runtime, open_runtime
+from bot.settings import Settings
 
 CHANNEL = "console"
 _POSITION = re.compile(r"^/position\s+(-?\d+(?:[.,]\d+)?)[\s,;]+(-?\d+(?:[.,]\d+)?)\s*$", re.I)
@@ -133,3 +136,15 @@ async def run(runtime: Runtime, user: str, stdin: TextIO = sys.stdin, stdout: Te
         watcher.cancel()
     write("À bientôt 👋")
     return 0
+
+
+async def run_console(settings: Settings, now: dt.datetime | None, user: str) -> int:
+    """`python -m bot console`: the terminal chat on the configured directory and database."""
+    # The console logs only problems: its screen is the conversation.
+    logging.getLogger().setLevel(logging.WARNING)
+    clock = (lambda: now) if now else None
+    runtime = await open_runtime(settings, clock, ConsoleMediators(lambda s: print(s, flush=True)))
+    try:
+        return await run(runtime, user)
+    finally:
+        await runtime.store.close()

@@ -1,0 +1,66 @@
+"""Replies as Telegram shows them: HTML-escaped text, tappable phone numbers, keyboards."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+)
+
+from bot.conversation.events import Reply
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT = 4096
+MAX_CALLBACK_BYTES = 64
+# French numbers as people write them: 05 49 52 67 66, 05.49.52.67.66, 0549526766.
+_PHONE = re.compile(r"(?<![\d+])0([1-9])(?:[ .]?(\d{2})){4}(?!\d)")
+
+
+def dialable(text: str) -> str:
+    """Add the international form Telegram turns into a tap-to-call link."""
+    def repl(m: re.Match[str]) -> str:
+        digits = re.sub(r"\D", "", m.group(0))
+        return f"{m.group(0)} (+33{digits[1:]})"
+    return _PHONE.sub(repl, text)
+
+
+def render_text(reply: Reply) -> str:
+    return dialable(html.escape(reply.text, quote=False))
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    rows: list[list[InlineKeyboardButton]] = []
+    row: list[InlineKeyboardButton] = []
+    for b in reply.buttons:
+        if len(b.payload.encode()) > MAX_CALLBACK_BYTES:
+            logger.error("button payload over 64 bytes dropped: %r", b.payload[:80])
+            continue
+        button = InlineKeyboardButton(b.label, callback_data=b.payload)
+        # Short labels two by two, long ones alone: easy to read and to hit on a phone.
+        if len(b.label) <= 16 and len(row) < 2 and all(len(x.text) <= 16 for x in row):
+            row.append(button)
+        else:
+            if row:
+                rows.append(row)
+            row = [button]
+        if len(row) == 2:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row)
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def location_keyboard(reply: Reply) -> ReplyKeyboardMarkup:
+    rows = [[KeyboardButton("📍 Envoyer ma position", request_location=True)]]
+    labels = [b.label for b in reply.buttons]
+    rows += [[KeyboardButton(x) for x in labels[i:i + 2]] for i in range(0, len(labels), 2)]
+    return ReplyKeyboardMarkup(rows, resize_keyboard=True, one_time_keyboard=True)
+

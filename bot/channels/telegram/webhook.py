@@ -1,0 +1,42 @@
+"""Webhook mode: a small Starlette app receiving Telegram's POSTs (the library's own pattern)."""
+
+from __future__ import annotations
+
+import hmac
+import json
+from typing import TYPE_CHECKING
+
+from telegram import Update
+
+if TYPE_CHECKING:
+    from bot.channels.telegram.channel import TelegramChannel
+
+
+def webhook_app(channel: "TelegramChannel", path: str, secret: str | None):  # type: ignore[no-untyped-def]
+    """A Starlette app receiving Telegram's POSTs; refuses a wrong secret with 403."""
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse, PlainTextResponse, Response
+    from starlette.routing import Route
+
+    async def telegram(request: Request) -> Response:
+        given = request.headers.get("x-telegram-bot-api-secret-token", "")
+        if secret and not hmac.compare_digest(given.encode(), secret.encode()):
+            return JSONResponse({"ok": False, "error": "forbidden"}, status_code=403)
+        body = await request.body()
+        try:
+            data = json.loads(body.decode("utf-8", errors="replace"))
+        except ValueError:
+            return JSONResponse({"ok": False, "error": "invalid JSON"}, status_code=400)
+        assert channel.app is not None
+        update = Update.de_json(data, channel.app.bot)
+        if update is not None:
+            await channel.app.update_queue.put(update)
+        return JSONResponse({"ok": True})
+
+    async def health(_: Request) -> Response:
+        return PlainTextResponse("ok")
+
+    return Starlette(routes=[Route(path, telegram, methods=["POST"]),
+                             Route("/healthcheck", health, methods=["GET"])])
+

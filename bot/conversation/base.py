@@ -1,0 +1,143 @@
+"""What every phase of the dialogue shares: the words and button payloads, and the plumbing.
+
+A turn is handled by one `Dialogue` object (see dialogue.py) assembled from one class per phase
+of the conversation; each phase calls the others through `self`, so the phase modules import
+only this one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from bot.conversation.events import Button, Effect, Reply
+from bot.conversation.knowledge import Knowledge
+from bot.conversation.state import State
+from bot.places.hours import PARIS, aware, local
+from bot.places.nearby import Option
+from bot.understanding.gazetteer import Located
+from bot.understanding.normalize import normalize
+
+MAX_TEXT = 1000  # longer messages are read on their first characters only
+
+
+def words(*phrases: str) -> frozenset[str]:
+    """Commands and set phrases, normalised the way messages are."""
+    return frozenset(normalize(p) for p in phrases)
+
+
+RESET_WORDS = words("start", "aide", "menu", "recommencer", "accueil", "restart",
+                    "nouvelle demande", "recommencer svp", "retour au menu")
+ERASE_WORDS = words("oubli", "supprimer mes données", "effacer mes données")
+BUS_WORDS = words("bus", "où est le bus")
+BYE_WORDS = words("fin", "quitter", "stop")
+EVENING_HOUR = 18
+
+# Button payloads (ASCII, far under Telegram's 64 bytes).
+NEW = "a:new"
+MORE = "a:more"
+ROUTE = "a:route"
+REMIND_ME = "a:remind"
+HUMAN_BTN = "a:human"
+ALL_NEEDS = "a:needs"
+WHERE_OTHER = "w:other"
+ERASE_YES = "e:yes"
+ERASE_NO = "e:no"
+REMIND_EVE = "r:eve"
+REMIND_HOUR = "r:hour"
+REMIND_NO = "r:no"
+NOT_THAT = "c:none"
+SHOW = "o:"  # show the option at this index
+
+
+@dataclass(frozen=True)
+class Turn:
+    state: State
+    replies: list[Reply]
+    effects: list[Effect]
+
+
+class Base:
+    """The state of one turn being handled, and how replies and effects are collected."""
+
+    def __init__(self, state: State, now: dt.datetime, knowledge: Knowledge) -> None:
+        self.state = state
+        self.now = now if now.tzinfo else aware(now)
+        self.wall = local(self.now, PARIS)
+        self.k = knowledge
+        self.replies: list[Reply] = []
+        self.effects: list[Effect] = []
+
+    def done(self) -> Turn:
+        if not self.replies:  # every event gets an answer, whatever happened
+            self.ask_need("Je vous écoute.")
+        return Turn(self.state, self.replies, self.effects)
+
+    def say(self, text: str, buttons: tuple[Button, ...] = (), **kw: object) -> None:
+        self.replies.append(Reply(text, buttons, **kw))  # type: ignore[arg-type]
+
+    def effect(self, kind: str, **data: object) -> None:
+        self.effects.append(Effect(kind, dict(data)))
+
+    # -- provided by the phases (declared for readers and type checkers) -------------------
+
+    def reask(self) -> Turn:
+        raise NotImplementedError
+
+    def greet(self, again: bool = False) -> None:
+        raise NotImplementedError
+
+    def ask_need(self, text: str) -> None:
+        raise NotImplementedError
+
+    def need_buttons(self) -> tuple[Button, ...]:
+        raise NotImplementedError
+
+    def ask_clarify(self, candidates: tuple[str, ...]) -> None:
+        raise NotImplementedError
+
+    def chose_need(self, need: str, said: str | None) -> Turn:
+        raise NotImplementedError
+
+    def label(self, need: str) -> str:
+        raise NotImplementedError
+
+    def ask_where(self, intro: str | None = None) -> None:
+        raise NotImplementedError
+
+    def on_location(self, lat: float, lon: float) -> Turn:
+        raise NotImplementedError
+
+    def located(self, where: Located) -> Turn:
+        raise NotImplementedError
+
+    def answer(self, another: bool = False) -> None:
+        raise NotImplementedError
+
+    def current_option(self) -> Option | None:
+        raise NotImplementedError
+
+    def route(self) -> Turn:
+        raise NotImplementedError
+
+    def human(self, said: str | None = None) -> Turn:
+        raise NotImplementedError
+
+    def offer_reminder(self) -> Turn:
+        raise NotImplementedError
+
+    def set_reminder(self, which: str) -> Turn:
+        raise NotImplementedError
+
+    def ask_erase(self) -> Turn:
+        raise NotImplementedError
+
+    def erase(self) -> Turn:
+        raise NotImplementedError
+
+    def follow_up(self, *, more: bool = True, route: bool = True, remind: bool = True) -> tuple[Button, ...]:
+        raise NotImplementedError
+
+
+def short_text(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "…"

@@ -1,0 +1,22 @@
+"""What the bot knows at a moment: the directory and the intents, ready to query."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.places.model import Directory
+from bot.understanding.gazetteer import Gazetteer
+from bot.understanding.matcher import Matcher
+
+
+@dataclass
+class Knowledge:
+    directory: Directory
+    matcher: Matcher
+    gazetteer: Gazetteer
+    # Whether a mediators' group receives hand-overs (otherwise only phone numbers are given).
+    mediators: bool = False
+
+    @classmethod
+    def build(cls, directory: Directory, matcher: Matcher, *, mediators: bool = False) -> Knowledge:
+        return cls(directory, matcher, Gazetteer(directory), mediators)

@@ -1,0 +1,82 @@
+"""The need: what the resident asked for, small talk, and the questions that ask for it."""
+
+from __future__ import annotations
+
+from bot.conversation.base import ALL_NEEDS, HUMAN_BTN, NEW, NOT_THAT, Base, Turn
+from bot.conversation.events import Button
+from bot.conversation.state import ASK_NEED, ASK_WHERE, START
+from bot.places.needs import (
+    BUS,
+    ERASE,
+    GREETING,
+    HELP,
+    HUMAN,
+    MAIN_NEEDS,
+    NEEDS,
+    THANKS,
+)
+
+
+class NeedPhase(Base):
+    def chose_need(self, need: str, said: str | None) -> Turn:
+        s = self.state
+        if need == GREETING:
+            self.greet(again=s.step != START)
+            return self.done()
+        if need == HELP:
+            self.state = s.replace(step=ASK_NEED)
+            self.say("Je vous indique où trouver de l'aide, près de chez vous, et quand y aller. "
+                     "C'est gratuit.\nÉcrivez votre demande avec vos mots (par exemple « ma carte "
+                     "Vitale » ou « chercher du travail »), ou choisissez :", self.need_buttons())
+            return self.done()
+        if need == THANKS:
+            self.say("Avec plaisir 😊 Bon courage ! Je reste là si besoin.",
+                     (Button("Nouvelle demande", NEW), Button("🙋 Parler à quelqu'un", HUMAN_BTN)))
+            return self.done()
+        if need == ERASE:
+            return self.ask_erase()
+        if need == HUMAN:
+            return self.human(said=said)
+        self.state = s.replace(need=need, candidates=(), shown=0,
+                               said=said[:300] if said else s.said)
+        if need == BUS:
+            if self.state.position is None and len(self.k.directory.tours) > 3:
+                self.state = self.state.replace(step=ASK_WHERE)
+                self.ask_where("Pour vous dire quand le bus passe près de chez vous :")
+                return self.done()
+            self.answer()
+            return self.done()
+        if self.state.position is not None:
+            self.answer()
+        else:
+            self.ask_where(f"D'accord : {self.label(need)}.")
+        return self.done()
+
+    def greet(self, again: bool = False) -> None:
+        hello = "Rebonjour 👋" if again else (
+            "Bonjour 👋 Je vous aide à trouver de l'aide près de chez vous. C'est gratuit.")
+        self.ask_need(f"{hello}\nPour quoi avez-vous besoin d'aide ? Écrivez-le avec vos mots, "
+                      "ou choisissez :")
+
+    def ask_need(self, text: str) -> None:
+        self.state = self.state.replace(step=ASK_NEED, candidates=())
+        self.say(text, self.need_buttons())
+
+    def need_buttons(self) -> tuple[Button, ...]:
+        return tuple(Button(NEEDS[n].button, f"n:{n}") for n in MAIN_NEEDS) + (
+            Button("Autre", ALL_NEEDS),)
+
+    def ask_clarify(self, candidates: tuple[str, ...]) -> None:
+        buttons = tuple(Button(self.short(c), f"n:{c}" if c in NEEDS or c == BUS else HUMAN_BTN)
+                        for c in candidates) + (Button("Autre chose", NOT_THAT),)
+        if HUMAN not in candidates:
+            buttons += (Button("🙋 Parler à quelqu'un", HUMAN_BTN),)
+        self.say("Je ne suis pas sûr d'avoir compris. Vous voulez dire :", buttons)
+
+    def label(self, need: str) -> str:
+        return self.k.matcher.label(need)
+
+    def short(self, intent: str) -> str:
+        if intent in NEEDS:
+            return NEEDS[intent].button
+        return {BUS: "Le bus", HUMAN: "Parler à quelqu'un"}.get(intent, intent)

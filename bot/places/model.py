@@ -1,0 +1,122 @@
+"""The directory in memory: quartiers, places, mobile tours, and indexes to search them fast."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from bot.places.geo import Grid
+from bot.places.hours import Closure, Schedule
+
+
+@dataclass(frozen=True)
+class Quartier:
+    id: str
+    nom: str
+    latitude: float
+    longitude: float
+    alias: tuple[str, ...] = ()
+    code_postal: str | None = None
+
+
+@dataclass(frozen=True)
+class Commune:
+    nom: str
+    code_postal: str
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    nom: str
+    latitude: float
+    longitude: float
+    besoins: frozenset[str]
+    schedule: Schedule | None = field(compare=False, repr=False)  # None: hours not published
+    adresse: str | None = None
+    code_postal: str | None = None
+    commune: str | None = None
+    telephone: str | None = None
+    rendez_vous: str | None = None  # sans | conseille | obligatoire
+    frais: str | None = None
+    a_apporter: tuple[str, ...] = ()
+    note: str | None = None
+    source: str = ""
+    date_maj: dt.date | None = None
+
+    @property
+    def full_address(self) -> str:
+        town = " ".join(x for x in (self.code_postal, self.commune) if x)
+        return ", ".join(x for x in (self.adresse, town) if x)
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A place where a mobile service (bus, cargo bike) stands at fixed times."""
+
+    id: str
+    tour_id: str
+    nom: str
+    latitude: float
+    longitude: float
+    schedule: Schedule = field(compare=False, repr=False)
+    adresse: str | None = None
+    commune: str | None = None
+
+    @property
+    def full_address(self) -> str:
+        return ", ".join(x for x in (self.adresse, self.commune) if x)
+
+
+@dataclass(frozen=True)
+class Tour:
+    id: str
+    nom: str
+    besoins: frozenset[str]
+    stops: tuple[Stop, ...]
+    telephone: str | None = None
+    exemple: bool = False
+    note: str | None = None
+    rendez_vous: str | None = None
+    frais: str | None = None
+    closures: tuple[Closure, ...] = ()
+    source: str = ""
+    date_maj: dt.date | None = None
+
+
+@dataclass
+class Directory:
+    territoire: str
+    quartiers: dict[str, Quartier]
+    communes: list[Commune]
+    places: dict[str, Place]
+    tours: dict[str, Tour]
+    pays: str = "FR"
+    _by_need: dict[str, Grid[Place]] = field(default_factory=dict, repr=False)
+    _stops_by_need: dict[str, Grid[Stop]] = field(default_factory=dict, repr=False)
+    _all_stops: Grid[Stop] = field(default_factory=Grid, repr=False)
+
+    def __post_init__(self) -> None:
+        for place in self.places.values():
+            for need in place.besoins:
+                self._by_need.setdefault(need, Grid()).add(place.latitude, place.longitude, place)
+        for tour in self.tours.values():
+            for stop in tour.stops:
+                self._all_stops.add(stop.latitude, stop.longitude, stop)
+                for need in tour.besoins:
+                    self._stops_by_need.setdefault(need, Grid()).add(stop.latitude, stop.longitude, stop)
+
+    def places_for(self, need: str, lat: float, lon: float, *, count: int = 5,
+                   max_km: float = 40.0) -> list[tuple[float, Place]]:
+        grid = self._by_need.get(need)
+        return grid.nearest(lat, lon, count=count, max_km=max_km) if grid else []
+
+    def stops_for(self, need: str | None, lat: float, lon: float, *, count: int = 5,
+                  max_km: float = 40.0) -> list[tuple[float, Stop]]:
+        grid = self._all_stops if need is None else self._stops_by_need.get(need)
+        return grid.nearest(lat, lon, count=count, max_km=max_km) if grid else []
+
+    def tour_of(self, stop: Stop) -> Tour:
+        return self.tours[stop.tour_id]

@@ -1,0 +1,16 @@
+"""The runtime: what every channel calls to turn an event into stored state and replies.
+
+Owns the turn loop (load state → `conversation.step` → save state and effects in one
+transaction → hand back the replies for the channel to send), the hand-over relay, reminders,
+the hot-reloaded knowledge (directory + intents) and start-up. It may import `conversation`,
+`understanding`, `places`, `data` and `storage`; it never imports a channel or the CLI —
+channels import it.
+"""
+
+from bot.runtime.boot import open_runtime
+from bot.runtime.handover import Mediators
+from bot.runtime.knowledge import KnowledgeSource
+from bot.runtime.reminders import Send
+from bot.runtime.turns import Clock, Runtime, utc_now
+
+__all__ = ["Clock", "KnowledgeSource", "Mediators", "Runtime", "Send", "open_runtime", "utc_now"]

@@ -1,0 +1,21 @@
+"""Open what a running bot needs: knowledge from the files, the store, the secret."""
+
+from __future__ import annotations
+
+from bot.runtime.handover import Mediators
+from bot.runtime.knowledge import KnowledgeSource
+from bot.runtime.turns import Clock, Runtime, utc_now
+from bot.settings import Settings
+from bot.storage.privacy import load_secret
+from bot.storage.sqlite import Store
+
+
+async def open_runtime(settings: Settings, clock: Clock | None = None,
+                       mediators: Mediators | None = None) -> Runtime:
+    """Load the directory and intents, open the database, purge what is past retention."""
+    source = KnowledgeSource(settings.directory, settings.intents)
+    store = await Store.open(settings.database)
+    runtime = Runtime(store, source, load_secret(settings.secret, settings.database),
+                      clock or utc_now, mediators)
+    await store.purge(runtime.clock())
+    return runtime

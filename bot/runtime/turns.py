@@ -1,0 +1,138 @@
+"""The runtime between channels and the core: load state, step, save, then hand back replies.
+
+Every channel calls `Runtime.handle_queued` (or `handle`) with the core's `Incoming` and sends
+the replies it gets back. In between, the runtime carries out what the core asked (statistics,
+reminders, erasure, hand-over) in the same transaction as the new state, and answers the few
+commands that need storage (/rappels, /fin) through `reminders` and `handover`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from bot.conversation.dialogue import ERASE_NO, ERASE_WORDS, ERASE_YES, turn
+from bot.conversation.events import Incoming, Reply, replies_from_json, replies_to_json
+from bot.conversation.state import State
+from bot.runtime.handover import Handovers, Mediators
+from bot.runtime.knowledge import KnowledgeSource
+from bot.runtime.reminders import (
+    CANCEL_PREFIX,
+    REMINDER_WORDS,
+    Send,
+    cancel_reminder,
+    deliver_due,
+    list_reminders,
+)
+from bot.storage.privacy import user_key
+from bot.storage.sqlite import Store
+from bot.understanding.normalize import normalize
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def erase_text(counts: dict[str, int]) -> str:
+    """Say exactly what was erased."""
+    parts = ["votre conversation"]
+    n = counts.get("reminders", 0)
+    parts.append(f"{n} rappel{'s' if n > 1 else ''}" if n else "aucun rappel")
+    n = counts.get("handovers", 0)
+    parts.append(f"{n} échange avec un médiateur" if n else "aucun échange avec un médiateur")
+    return ("✅ C'est fait. J'ai effacé : " + ", ".join(parts) + ".\n"
+            "Je ne garde plus rien qui vous concerne.")
+
+
+class Runtime:
+    def __init__(self, store: Store, source: KnowledgeSource, secret: bytes,
+                 clock: Clock = utc_now, mediators: Mediators | None = None) -> None:
+        self.store = store
+        self.source = source
+        self.secret = secret
+        self.clock = clock
+        self.mediators = mediators
+        source.mediators = mediators is not None
+        source.current.mediators = mediators is not None
+
+    def key(self, channel: str, user: str) -> str:
+        return user_key(self.secret, channel, str(user))
+
+    @property
+    def handovers(self) -> Handovers | None:
+        return Handovers(self.store, self.mediators) if self.mediators is not None else None
+
+    async def handle(self, inc: Incoming, address: str | None = None) -> list[Reply]:
+        """Replies for one event, after its effects and the new state are stored."""
+        replies, _ = await self.handle_queued(inc, address, queue=False)
+        return replies
+
+    async def handle_queued(self, inc: Incoming, address: str | None = None, *,
+                            queue: bool = True) -> tuple[list[Reply], int | None]:
+        """Like handle; with `queue`, the replies are also kept in the outbox, in the same
+        transaction as the state, until the channel calls `sent(id)`: a crash between saving
+        and sending delays a reply, it does not lose it."""
+        now = self.clock()
+        key = self.key(inc.channel, inc.user)
+        address = str(address if address is not None else inc.user)
+        norm = normalize(inc.text or "") if inc.text is not None else None
+
+        handovers = self.handovers
+        if handovers is not None:
+            live = await self.store.handover(key, now)
+            erasing = norm in ERASE_WORDS or inc.button in (ERASE_YES, ERASE_NO)
+            if live is not None and inc.start is None and not erasing:
+                return await handovers.during(key, inc, norm, now), None
+
+        if norm in REMINDER_WORDS:
+            return await list_reminders(self.store, key, now), None
+        if inc.button and inc.button.startswith(CANCEL_PREFIX):
+            return await cancel_reminder(self.store, key, inc.button[len(CANCEL_PREFIX):]), None
+
+        state = State.from_json(await self.store.load_state(key))
+        t = turn(state, inc, now, self.source.current)
+        erases = any(e.kind == "erase" for e in t.effects)
+        outbox = replies_to_json(t.replies) if queue and not erases else None
+        erased, queued = await self.store.save_turn_queued(
+            key, inc.channel, address, t.state.to_json(), now, t.effects, outbox)
+        replies = list(t.replies)
+        if erased and replies:
+            replies[0] = Reply(erase_text(erased), replies[0].buttons)
+        for e in t.effects:
+            if e.kind == "handover" and handovers is not None:
+                need = e.data.get("need")
+                label = self.source.current.matcher.label(str(need)) if need else "non précisé"
+                replies += await handovers.start(key, inc.channel, address, label, e.data, now)
+        return replies, queued
+
+    async def sent(self, queued: int | None) -> None:
+        """The channel delivered a turn's replies: forget them."""
+        if queued is not None:
+            await self.store.outbox_done(queued)
+
+    async def unsent(self, channel: str) -> list[tuple[int, str, list[Reply]]]:
+        """Turns saved but whose replies were not confirmed sent (a crash, a long outage)."""
+        return [(i, address, replies_from_json(text)) for i, address, text in await self.store.pending_outbox(channel)]
+
+    # -- mediators' side --------------------------------------------------------------------
+
+    async def mediator_reply(self, reply_to_message_id: str) -> tuple[str, str] | None:
+        """Route a mediator's reply to the resident: (channel, address), or None if unknown."""
+        handovers = self.handovers
+        return await handovers.reply_target(reply_to_message_id, self.clock()) if handovers else None
+
+    async def mediator_end(self, reply_to_message_id: str) -> tuple[str, str] | None:
+        handovers = self.handovers
+        return await handovers.end_by_mediator(reply_to_message_id, self.clock()) if handovers else None
+
+    # -- reminders --------------------------------------------------------------------------
+
+    async def deliver_reminders(self, channel: str, send: Send) -> int:
+        """Send what is due; drop what is no longer useful (its slot has ended). Returns sent count."""
+        return await deliver_due(self.store, channel, send, self.clock())
+
+    async def next_reminder_at(self, channel: str) -> dt.datetime | None:
+        pending = await self.store.pending_reminders(channel)
+        return pending[0].due_at if pending else None

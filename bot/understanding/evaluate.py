@@ -1,0 +1,94 @@
+"""Measure the matcher on labelled resident messages: accuracy, per-need precision and recall."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.understanding.matcher import Matcher
+
+OUT_OF_SCOPE = "-"
+
+
+def read_eval(path: Path) -> list[tuple[str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        need, _, text = line.partition("\t")
+        rows.append((need.strip(), text))
+    return rows
+
+
+@dataclass
+class Report:
+    in_scope: int = 0
+    correct: int = 0
+    offered: int = 0  # unsure, but the right need is among the buttons offered
+    out_scope: int = 0
+    unclaimed: int = 0
+    predicted: Counter[str] = field(default_factory=Counter)
+    true_pos: Counter[str] = field(default_factory=Counter)
+    support: Counter[str] = field(default_factory=Counter)
+    confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
+    misses: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.in_scope if self.in_scope else 0.0
+
+    @property
+    def unclaimed_rate(self) -> float:
+        return self.unclaimed / self.out_scope if self.out_scope else 1.0
+
+    def lines(self) -> list[str]:
+        out = [f"in scope: top-1 accuracy {self.accuracy:.1%} ({self.correct}/{self.in_scope}); "
+               f"right need among the buttons when unsure: {self.offered}",
+               f"out of scope: not claimed {self.unclaimed_rate:.1%} ({self.unclaimed}/{self.out_scope})",
+               "need         precision  recall  n"]
+        for need in sorted(self.support):
+            p = self.true_pos[need] / self.predicted[need] if self.predicted[need] else 0.0
+            r = self.true_pos[need] / self.support[need]
+            out.append(f"{need:<12} {p:>8.0%} {r:>7.0%}  {self.support[need]}")
+        if self.confusions:
+            out.append("confusions (expected → got):")
+            for (a, b), n in self.confusions.most_common(15):
+                out.append(f"  {a} → {b}: {n}")
+        return out
+
+
+def evaluate(matcher: Matcher, rows: list[tuple[str, str]]) -> Report:
+    rep = Report()
+    for need, text in rows:
+        m = matcher.match(text)
+        got = m.need or OUT_OF_SCOPE
+        if m.need:
+            rep.predicted[m.need] += 1
+        if need == OUT_OF_SCOPE:
+            rep.out_scope += 1
+            if m.need is None:
+                rep.unclaimed += 1
+            else:
+                rep.confusions[(need, got)] += 1
+                rep.misses.append((need, got, text))
+            continue
+        rep.in_scope += 1
+        rep.support[need] += 1
+        if got == need:
+            rep.correct += 1
+            rep.true_pos[need] += 1
+        else:
+            if m.need is None and need in {c for c, _ in m.candidates}:
+                rep.offered += 1
+            label = got if m.need else ("?" + "/".join(c for c, _ in m.candidates) if m.candidates else OUT_OF_SCOPE)
+            rep.confusions[(need, label)] += 1
+            rep.misses.append((need, label, text))
+    return rep
+
+
+def per_need_counts(rows: list[tuple[str, str]]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for need, _ in rows:
+        counts[need] += 1
+    return dict(counts)

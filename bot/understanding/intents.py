@@ -1,0 +1,87 @@
+"""Read intents/*.yaml: one file per need or conversation intent, edited by admins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.data.yamlfile import Checker, Mapping, line_of, load_yaml, suggest
+from bot.errors import IntentsError, Problem
+from bot.places.needs import ALL_INTENT_IDS
+from bot.understanding.normalize import content, normalize, tokens
+
+KEYS = ("id", "libelle", "alias", "mots_cles", "exemples")
+
+
+@dataclass(frozen=True)
+class Intent:
+    id: str
+    libelle: str
+    alias: tuple[str, ...]
+    mots_cles: tuple[str, ...]
+    exemples: tuple[str, ...]
+
+
+def load_intents(folder: Path) -> tuple[dict[str, Intent], list[Problem]]:
+    """All intents of a folder; raises IntentsError listing every error."""
+    if not folder.is_dir():
+        raise IntentsError([Problem(str(folder), 0, "dossier d'intentions introuvable")])
+    problems: list[Problem] = []
+    intents: dict[str, Intent] = {}
+    where: dict[str, str] = {}
+    # Who claimed a phrasing first: the same words in two intents make the bot guess.
+    claimed: dict[str, tuple[str, str, int]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        data, errs = load_yaml(path)
+        if errs:
+            problems.extend(errs)
+            continue
+        c = Checker(path)
+        if not isinstance(data, Mapping):
+            c.error(1, "une intention commence par « id: ... » puis « libelle: ... »")
+            problems.extend(c.problems)
+            continue
+        c.keys(data, KEYS, ("id", "libelle"), "l'intention")
+        ident = data.get("id")
+        if ident is not None and str(ident) not in ALL_INTENT_IDS:
+            c.error(data.line_of("id"), f"intention inconnue « {ident} »{suggest(str(ident), ALL_INTENT_IDS)} (ids possibles : {', '.join(ALL_INTENT_IDS)})")
+        elif ident is not None and str(ident) in where:
+            c.error(data.line_of("id"), f"l'intention « {ident} » est déjà définie dans {where[str(ident)]}")
+        lists: dict[str, list[str]] = {}
+        for key in ("alias", "mots_cles", "exemples"):
+            raw = data.get(key) or []
+            if isinstance(raw, str):
+                raw = [raw]
+            if not isinstance(raw, list):
+                c.error(data.line_of(key), f"« {key} » doit être une liste : [a, b] ou une ligne « - ... » par élément")
+                raw = []
+            items: list[str] = []
+            for i, item in enumerate(raw):
+                text = str(item).strip() if item is not None else ""
+                line = line_of(raw, i) or data.line_of(key)
+                if not normalize(text):
+                    c.error(line, f"élément vide dans « {key} » : supprimez la ligne ou écrivez un mot")
+                    continue
+                items.append(text)
+                if key != "mots_cles" and ident is not None:
+                    norm = normalize(text)
+                    other = claimed.get(norm)
+                    if other and other[0] != str(ident):
+                        c.error(line, f"« {text} » est aussi dans l'intention « {other[0]} » ({other[1]}:{other[2]}) : gardez-la dans une seule")
+                    else:
+                        claimed[norm] = (str(ident), str(path), line)
+            lists[key] = items
+        if ident is not None and not (lists["alias"] or lists["mots_cles"] or lists["exemples"]):
+            c.error(data.line, f"l'intention « {ident} » est vide : ajoutez des alias, des mots_cles ou des exemples")
+        if ident is not None and not any(content(tokens(x)) or x for x in lists["alias"] + lists["mots_cles"] + lists["exemples"]):
+            c.error(data.line, f"l'intention « {ident} » n'a aucun mot utile")
+        problems.extend(c.problems)
+        if not c.errors and ident is not None:
+            where[str(ident)] = str(path)
+            intents[str(ident)] = Intent(str(ident), str(data.get("libelle")), tuple(lists["alias"]),
+                                         tuple(lists["mots_cles"]), tuple(lists["exemples"]))
+    if not intents and not problems:
+        problems.append(Problem(str(folder), 0, "aucune intention trouvée (fichiers *.yaml)"))
+    if any(not p.warning for p in problems):
+        raise IntentsError(problems)
+    return intents, problems

@@ -1,0 +1,130 @@
+"""The terminal chat, through the harness and as a real process on a pipe."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.channels.console import ConsoleSession
+from bot.runtime import Runtime
+from tests.conftest import run_bot
+
+SCRIPT = "bonjour\nla caf ma coupé les aloc\nst eloi\n"
+
+
+def test_piped_conversation_prints_a_real_answer(tmp_path):
+    env = {"BOT_DATABASE": str(tmp_path / "db.sqlite3")}
+    result = run_bot("console", "--now", "2026-12-01T10:00", stdin=SCRIPT, env=env)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "🤖 Bonjour 👋" in out
+    assert "Où êtes-vous ?" in out
+    assert "📍 France services – PIMMS Médiation" in out
+    assert "Ouvert maintenant jusqu'à 12h30" in out
+    assert "☎ 05 49 52 67 66" in out
+    assert out.rstrip().endswith("À bientôt 👋")
+    # Reproducible for a fixed --now (a new resident, a new database).
+    again = run_bot("console", "--now", "2026-12-01T10:00", stdin=SCRIPT,
+                    env={"BOT_DATABASE": str(tmp_path / "db2.sqlite3")})
+    assert again.stdout == out
+
+
+def test_no_subcommand_and_no_token_is_the_console(tmp_path):
+    result = run_bot("--help")
+    assert "console" in result.stdout
+    result = run_bot(stdin="bonjour\n", env={"BOT_DATABASE": str(tmp_path / "db.sqlite3"), "TELEGRAM_BOT_TOKEN": ""})
+    assert result.returncode == 0 and "Bonjour" in result.stdout
+
+
+def test_quit_command_stops_before_the_rest(tmp_path):
+    result = run_bot("console", stdin="bonjour\n/quitter\ncaf\n", env={"BOT_DATABASE": str(tmp_path / "d.sqlite3")})
+    assert result.returncode == 0
+    assert "Où êtes-vous" not in result.stdout
+
+
+def test_restart_between_two_messages_keeps_the_step(tmp_path):
+    env = {"BOT_DATABASE": str(tmp_path / "db.sqlite3")}
+    first = run_bot("console", "--now", "2026-12-01T10:00", "--user", "rania", stdin="jcherche du taf\n", env=env)
+    assert "Où êtes-vous" in first.stdout
+    second = run_bot("console", "--now", "2026-12-01T10:00", "--user", "rania", stdin="Couronneries\n", env=env)
+    assert "📍" in second.stdout and "min à pied" in second.stdout
+    other = run_bot("console", "--now", "2026-12-01T10:00", "--user", "sam", stdin="Couronneries\n", env=env)
+    assert "Pour quoi avez-vous besoin d'aide" in other.stdout  # no cross-talk
+
+
+async def test_numbers_press_buttons(console: ConsoleSession):
+    out = await console.send("bonjour")
+    assert "[1] CAF, allocations" in out
+    out = await console.send("1")
+    assert "Où êtes-vous" in out and "[3] Trois-Cités" in out
+    out = await console.send("3")
+    assert "France services des 3 Cités" in out
+
+
+async def test_position_command(console: ConsoleSession):
+    await console.send("impots")
+    out = await console.send("/position 46,5665 0,3436")
+    assert "France services des 3 Cités" in out
+
+
+async def test_two_residents_interleaved(runtime: Runtime):
+    a, b = ConsoleSession(runtime, "a"), ConsoleSession(runtime, "b")
+    await a.send("caf")
+    await b.send("retraite")
+    out_a = await a.send("Saint-Éloi")
+    out_b = await b.send("Trois-Cités")
+    assert "PIMMS" in out_a and "3 Cités" in out_b
+    human_a = await a.send("4")  # a's "Parler à quelqu'un" button (after Autre lieu, route, remind)
+    assert "3230" in human_a and "3960" not in human_a
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("/sticker", "Je ne lis que les messages écrits"),
+    ("9", "Je n'ai pas compris votre demande"),  # a number with no such button is text
+    ("/inconnu", "Je n'ai pas compris votre demande"),
+])
+async def test_odd_console_inputs(console: ConsoleSession, line, expected):
+    assert expected in await console.send(line)
+
+
+def test_each_quartier_gets_the_nearest_place_with_its_time_and_the_bus(tmp_path):
+    """Admins' check: one piped run, every quartier of the shipped directory, then the bus."""
+    from bot.data.directory import load_directory
+    from tests.conftest import DIRECTORY
+    directory, _ = load_directory(DIRECTORY)
+    script = "".join(f"/start\nimpots\n{q.nom}\n" for q in directory.quartiers.values()) + "/start\nbus\n"
+    result = run_bot("console", "--now", "2026-12-01T10:00", stdin=script,
+                     env={"BOT_DATABASE": str(tmp_path / "q.sqlite3")})
+    assert result.returncode == 0, result.stderr
+    answers = [block for block in result.stdout.split("👤 ") if block.startswith(tuple(
+        q.nom for q in directory.quartiers.values()))]
+    assert len(answers) == len(directory.quartiers)
+    for block in answers:
+        assert "🤖 📍" in block, block
+        assert any(p in block for p in ("Ouvert maintenant jusqu'à", "Ouvre", "Prochaine ouverture",
+                                        "horaires non publiés")), block
+    by_name = {b.split("\n", 1)[0]: b for b in answers}
+    assert "France services – PIMMS Médiation" in by_name["Saint-Éloi"]
+    assert "Ouvert maintenant jusqu'à 12h30" in by_name["Saint-Éloi"]
+    assert "France services des 3 Cités" in by_name["Trois-Cités"]
+    assert "Ouvert maintenant jusqu'à 12h" in by_name["Trois-Cités"]
+    bus = result.stdout.split("👤 bus", 1)[1]
+    assert "Bus France services D'Clics" in bus
+    assert "Maintenant : Trois-Cités – centre socio-culturel, jusqu'à 12h" in bus
+    assert "Prochain arrêt : Beaulieu – boulevard Savari, passe jeudi de 9h30 à 12h" in bus
+    assert "Horaires à confirmer par téléphone" in bus
+
+
+@pytest.mark.parametrize("content, words", [
+    (None, "fichier illisible"),
+    ("territoire: x\nlieux: [\n", ":3: YAML invalide"),
+    ("territoire: x\nlieux:\n  - {id: a, nom: A, adresse: b, latitude: 1, longitude: 2, besoins: [pizza], source: s, date_maj: 2026-01-01}\n",
+     ":3: besoin inconnu « pizza »"),
+], ids=["missing file", "broken yaml", "unknown need"])
+def test_bad_directory_at_start_is_a_clear_error(tmp_path, content, words):
+    path = tmp_path / "directory.yaml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = run_bot("console", stdin="bonjour\n", env={"BOT_DIRECTORY": str(path),
+                                                         "BOT_DATABASE": str(tmp_path / "d.sqlite3")})
+    assert result.returncode == 1
+    assert words in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,245 @@
+"""The real python-telegram-bot application against the local Bot API stand-in."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import httpx
+import pytest
+
+from bot.channels.telegram import TelegramChannel, dialable, webhook_app
+from bot.runtime import KnowledgeSource, Runtime
+from bot.storage.sqlite import Store
+from tests.channels import fakebotapi as tg
+from tests.channels.tgharness import ALICE, BOB, Running, buttons, say, settings_for
+from tests.conftest import DIRECTORY, INTENTS
+
+
+@pytest.fixture
+def bot(api, tmp_path, clock) -> Running:
+    return Running(api, tmp_path / "bot.sqlite3", clock)
+
+
+async def test_start_greets_with_buttons_and_sets_commands(api, bot):
+    async with bot.run():
+        texts = await say(api, tg.message(ALICE, "/start"), ALICE)
+        assert "Bonjour 👋" in texts[0]
+        greeting = api.sent(ALICE, "sendMessage")[-1][1]
+        labels = [b[0] for b in buttons(greeting)]
+        assert labels[:2] == ["CAF, allocations", "Emploi"] and "Autre" in labels
+        assert all(len(data.encode()) <= 64 for _, data in buttons(greeting))
+        commands = [p for m, p in api.requests if m == "setMyCommands"]
+        assert {c["command"] for c in commands[0]["commands"]} >= {"start", "aide", "bus", "oubli"}
+        assert api.poll_count < 50  # long polling is honoured, no busy loop
+
+
+async def test_need_then_location_gives_text_and_venue(api, bot):
+    async with bot.run():
+        texts = await say(api, tg.message(ALICE, "la caf ma coupé les aloc"), ALICE, messages=1)
+        assert "Où êtes-vous" in texts[0]
+        ask = api.sent(ALICE, "sendMessage")[-1][1]
+        keys = [b["text"] for row in ask["reply_markup"]["keyboard"] for b in row]
+        assert ask["reply_markup"]["keyboard"][0][0] == {"text": "📍 Envoyer ma position", "request_location": True}
+        assert "Saint-Éloi" in keys and "Autre" in keys
+        await say(api, tg.location(ALICE, 46.5900, 0.3830), ALICE, method="sendVenue")
+        answer = api.texts(ALICE)[-1]
+        assert "France services – PIMMS Médiation" in answer
+        assert "Ouvert maintenant jusqu'à 12h30" in answer
+        assert "(+33549526766)" in answer  # a number the phone can dial
+        venue = api.sent(ALICE, "sendVenue")[-1][1]
+        assert venue["title"] == "France services – PIMMS Médiation"
+        assert venue["latitude"] == pytest.approx(46.58998)
+        assert [m for m, p in api.requests if str(p.get("chat_id")) == str(ALICE)][-2:] == ["sendMessage", "sendVenue"]
+
+
+async def test_button_press_is_answered(api, bot):
+    async with bot.run():
+        await say(api, tg.message(ALICE, "/start"), ALICE)
+        texts = await say(api, tg.callback(ALICE, "n:retraite"), ALICE, messages=1)
+        assert "Retraite" in texts[0]
+        assert any(m == "answerCallbackQuery" for m, _ in api.requests)
+        await say(api, tg.callback(ALICE, "q:trois-cites"), ALICE, method="sendVenue")
+        assert "France services des 3 Cités" in api.texts(ALICE)[-1]
+        texts = await say(api, tg.callback(ALICE, "zz:unknown-button"), ALICE)
+        assert "Ce bouton ne marche plus" in texts[0]
+
+
+async def test_tapping_a_quartier_on_the_keyboard(api, bot):
+    async with bot.run():
+        await say(api, tg.message(ALICE, "impots"), ALICE)
+        await say(api, tg.message(ALICE, "Trois-Cités"), ALICE, method="sendVenue")
+        assert "France services des 3 Cités" in api.texts(ALICE)[-1]
+        await say(api, tg.message(ALICE, "/start"), ALICE)
+        await say(api, tg.message(ALICE, "caf"), ALICE)
+        texts = await say(api, tg.message(ALICE, "Autre"), ALICE)
+        assert "Écrivez le nom de votre quartier" in texts[0]
+
+
+async def test_deep_link_with_quartier_and_need(api, bot):
+    async with bot.run():
+        await say(api, tg.message(ALICE, "/start s-pimms-saint-eloi_q-saint-eloi_n-caf"), ALICE, method="sendVenue")
+        assert any("France services – PIMMS Médiation" in t for t in api.texts(ALICE))
+        texts = await say(api, tg.message(BOB, "/start ../../etc/passwd"), BOB)
+        assert "Bonjour 👋" in texts[0]
+
+
+@pytest.mark.parametrize("update, expected", [
+    (tg.sticker(ALICE), "Je ne lis que les messages écrits"),
+    (tg.voice(ALICE), "Je ne lis que les messages écrits"),
+    (tg.photo(ALICE), "Je ne lis que les messages écrits"),
+    (tg.edited(ALICE, "caf"), "je ne lis que les nouveaux messages"),
+], ids=["sticker", "voice", "photo", "edited"])
+async def test_unsupported_media_answered_kindly(api, bot, update, expected):
+    async with bot.run():
+        texts = await say(api, update, ALICE)
+        assert expected in texts[0]
+
+
+async def test_html_is_escaped(api, bot):
+    async with bot.run():
+        texts = await say(api, tg.message(ALICE, "<b>caf</b> & co"), ALICE, messages=1)
+        sent = api.sent(ALICE, "sendMessage")[-1][1]
+        assert sent["parse_mode"] == "HTML"
+        assert "<b>" not in texts[0]
+
+
+async def test_restart_between_two_messages_resumes(api, tmp_path, clock):
+    bot = Running(api, tmp_path / "db.sqlite3", clock)
+    async with bot.run():
+        await say(api, tg.message(ALICE, "jcherche du taf"), ALICE, messages=1)
+    async with bot.run():
+        await say(api, tg.message(ALICE, "couronneries"), ALICE, method="sendVenue")
+        assert "min à pied" in api.texts(ALICE)[-1]
+
+
+async def test_group_chat_only_when_addressed(api, bot):
+    group = -100500
+    async with bot.run():
+        await api.push(tg.message(ALICE, "caf", chat=group, kind="supergroup"))
+        await say(api, tg.message(BOB, "@orientation_test_bot bonjour", chat=group, kind="supergroup"), group)
+        texts = api.texts(group)
+        assert len(texts) == 1 and "message privé" in texts[0]
+
+
+@pytest.mark.parametrize("faults", [{"sendMessage": [429]}, {"sendMessage": [500, 500]},
+                                    {"sendVenue": [500], "sendMessage": [500]}],
+                         ids=["429 retry_after", "two 500s", "500 on venue and text"])
+async def test_no_reply_lost_on_429_and_500(api, bot, faults):
+    async with bot.run():
+        await say(api, tg.message(ALICE, "caf"), ALICE, messages=1)
+        api.faults.update({k: list(v) for k, v in faults.items()})
+        await say(api, tg.callback(ALICE, "q:saint-eloi"), ALICE, method="sendVenue")
+        assert "France services – PIMMS Médiation" in api.texts(ALICE)[-1]
+        assert all(not v for v in api.faults.values())  # the faults did happen
+
+
+async def test_error_handler_tells_the_resident_and_logs_no_text(api, bot, caplog):
+    async with bot.run() as channel:
+        async def boom(*a, **k):
+            raise RuntimeError("database on fire")
+        channel.runtime.handle_queued = boom  # type: ignore[method-assign]
+        with caplog.at_level(logging.INFO):
+            texts = await say(api, tg.message(ALICE, "mon secret 0612345678"), ALICE)
+        assert "problème technique" in texts[0]
+        assert "0612345678" not in caplog.text and tg.TOKEN not in caplog.text
+
+
+async def test_no_token_and_no_text_in_info_logs(api, bot, caplog):
+    with caplog.at_level(logging.INFO):
+        async with bot.run():
+            await say(api, tg.message(ALICE, "ma carte vitale 0612345678"), ALICE)
+    assert tg.TOKEN not in caplog.text
+    assert "0612345678" not in caplog.text and "carte vitale" not in caplog.text
+
+
+def test_dialable_numbers():
+    assert dialable("☎ 05 49 52 67 66") == "☎ 05 49 52 67 66 (+33549526766)"
+    assert dialable("au 3230") == "au 3230"
+    assert dialable("0549526766.") == "0549526766 (+33549526766)."
+
+
+# -- webhook ----------------------------------------------------------------------------------
+
+async def test_webhook_checks_secret_and_accepts_json_with_charset(api, tmp_path, clock):
+    store = await Store.open(tmp_path / "w.sqlite3")
+    runtime = Runtime(store, KnowledgeSource(DIRECTORY, INTENTS), b"s", clock)
+    settings = settings_for(api, webhook_url="https://example.org/hook", webhook_secret="s3cret")
+    channel = TelegramChannel(runtime, settings)
+    app = channel.build(webhook=True)
+    web = webhook_app(channel, "/hook", "s3cret")
+    body = json.dumps({"update_id": 1, **tg.message(ALICE, "/start")}).encode()
+    async with app:
+        await app.start()
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=web), base_url="http://test") as client:
+            wrong = await client.post("/hook", content=body, headers={
+                "X-Telegram-Bot-Api-Secret-Token": "nope", "Content-Type": "application/json"})
+            assert wrong.status_code == 403
+            for ctype in ("application/json", "application/json; charset=utf-8", "application/json; charset=UTF-8"):
+                before = api.count(ALICE)
+                ok = await client.post("/hook", content=body, headers={
+                    "X-Telegram-Bot-Api-Secret-Token": "s3cret", "Content-Type": ctype})
+                assert ok.status_code == 200, ctype
+                await api.wait_for(lambda before=before: api.count(ALICE) > before)
+            assert (await client.get("/healthcheck")).text == "ok"
+            bad = await client.post("/hook", content=b"{not json", headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"})
+            assert bad.status_code == 400
+        await app.stop()
+    await store.close()
+
+
+async def test_webhook_mode_serves_on_port_and_registers_the_secret(api, tmp_path, clock, unused_tcp_port):
+    """`python -m bot telegram` with WEBHOOK_URL: setWebhook, then Telegram's POSTs on PORT."""
+    import asyncio
+
+    from bot.channels.telegram import serve
+    store = await Store.open(tmp_path / "wh.sqlite3")
+    runtime = Runtime(store, KnowledgeSource(DIRECTORY, INTENTS), b"s", clock)
+    settings = settings_for(api, webhook_url="https://bot.example.org/telegram", webhook_secret="s3cret",
+                            port=unused_tcp_port)
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(settings, runtime, webhook=False, stop=stop))
+    try:
+        await api.wait_for(lambda: any(m == "setWebhook" for m, _ in api.requests))
+        hook = next(p for m, p in api.requests if m == "setWebhook")
+        assert hook["url"] == "https://bot.example.org/telegram" and hook["secret_token"] == "s3cret"
+        base = f"http://127.0.0.1:{unused_tcp_port}"
+        async with httpx.AsyncClient(base_url=base) as client:
+            for _ in range(100):  # the server may take a moment to listen
+                try:
+                    if (await client.get("/healthcheck")).text == "ok":
+                        break
+                except httpx.TransportError:
+                    await asyncio.sleep(0.05)
+            body = json.dumps({"update_id": 7, **tg.message(ALICE, "bonjour")})
+            refused = await client.post("/telegram", content=body, headers={"X-Telegram-Bot-Api-Secret-Token": "x"})
+            assert refused.status_code == 403
+            ok = await client.post("/telegram", content=body, headers={
+                "X-Telegram-Bot-Api-Secret-Token": "s3cret", "Content-Type": "application/json; charset=utf-8"})
+            assert ok.status_code == 200
+            await api.wait_for(lambda: api.count(ALICE) >= 1)
+            assert "Bonjour 👋" in api.texts(ALICE)[0]
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 30)
+        await store.close()
+
+
+async def test_reply_kept_through_an_outage_and_sent_at_restart(api, tmp_path, clock, caplog):
+    """Telegram down longer than the retries last: the answer is sent when the bot comes back."""
+    bot = Running(api, tmp_path / "outage.sqlite3", clock)
+    async with bot.run():
+        await say(api, tg.message(ALICE, "impots"), ALICE)
+        api.faults["sendMessage"] = [500] * 40  # every retry, and the error message, fail
+        api.faults["sendVenue"] = [500] * 40
+        await api.push(tg.callback(ALICE, "q:trois-cites"))
+        # The answer, then the error message, each tried until the retries give up.
+        await api.wait_for(lambda: len(api.faults["sendMessage"]) <= 30)
+    assert any("France services des 3 Cités" in p.get("text", "") for _, p in api.failed)
+    assert not any("France services des 3 Cités" in t for t in api.texts(ALICE))
+    api.faults.clear()
+    async with bot.run():  # the restart flushes what was saved but never delivered
+        await api.wait_for(lambda: any("France services des 3 Cités" in t for t in api.texts(ALICE)))
+        assert api.sent(ALICE, "sendVenue")
+    async with bot.run() as channel:
+        assert await channel.runtime.unsent("telegram") == []  # sent once, then forgotten

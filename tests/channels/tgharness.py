@@ -1,0 +1,66 @@
+"""Run the real Telegram application against the stand-in, and talk to it as residents do."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from bot.channels.telegram import TelegramChannel
+from bot.runtime import KnowledgeSource, Runtime
+from bot.settings import Settings
+from bot.storage.sqlite import Store
+from tests.channels import fakebotapi as tg
+from tests.conftest import DIRECTORY, INTENTS, Clock
+
+ALICE, BOB = 1001, 1002
+
+
+def settings_for(api: tg.FakeBotAPI, **extra) -> Settings:
+    return Settings(token=tg.TOKEN, base_url=f"http://127.0.0.1:{api.port}/bot", **extra)
+
+
+class Running:
+    """The application started as in production (polling), with a clock tests control."""
+
+    def __init__(self, api: tg.FakeBotAPI, db: Path, clock: Clock, **settings) -> None:
+        self.api, self.db, self.clock, self.settings = api, db, clock, settings_for(api, **settings)
+
+    @contextlib.asynccontextmanager
+    async def run(self) -> AsyncIterator[TelegramChannel]:
+        store = await Store.open(self.db)
+        try:
+            runtime = Runtime(store, KnowledgeSource(DIRECTORY, INTENTS), b"secret", self.clock)
+            channel = TelegramChannel(runtime, self.settings)
+            if self.settings.mediators_chat_id is not None:
+                runtime.mediators = channel
+                runtime.source.current.mediators = True
+            app = channel.build()
+            async with app:
+                await channel.prepare(app)
+                await app.start()
+                await app.updater.start_polling(poll_interval=0.0, timeout=1)
+                try:
+                    yield channel
+                finally:
+                    await app.updater.stop()
+                    await app.stop()
+        finally:
+            await store.close()
+
+
+async def say(api: tg.FakeBotAPI, update: dict, chat: int, *, messages: int = 1,
+              method: str = "sendMessage") -> list[str]:
+    """Push an update and wait until the bot has sent `messages` more of `method` to `chat`."""
+    before = api.count(chat, method)
+    await api.push(update)
+    await api.wait_for(lambda: api.count(chat, method) >= before + messages)
+    return api.texts(chat)[before:] if method == "sendMessage" else []
+
+
+def buttons(params: dict) -> list[tuple[str, str]]:
+    markup = params.get("reply_markup") or {}
+    return [(b.get("text"), b.get("callback_data") or ("location" if b.get("request_location") else ""))
+            for row in markup.get("inline_keyboard", markup.get("keyboard", [])) for b in row]
+
+

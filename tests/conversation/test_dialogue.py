@@ -1,0 +1,248 @@
+"""Whole conversations through the core's `step`: events in, what the resident reads out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.conversation.dialogue import step, turn
+from bot.conversation.events import Incoming
+from bot.conversation.knowledge import Knowledge
+from bot.conversation.state import (
+    ANSWERED,
+    ASK_NEED,
+    ASK_WHERE,
+    CLARIFY,
+    CONFIRM_ERASE,
+    State,
+)
+from tests.conftest import paris
+
+NOW = paris("2026-12-01T10:00")  # Tuesday 10:00
+
+
+def text(t: str) -> Incoming:
+    return Incoming("test", "u1", text=t)
+
+
+def button(p: str) -> Incoming:
+    return Incoming("test", "u1", button=p)
+
+
+def talk(knowledge: Knowledge, *events: Incoming, now: dt.datetime = NOW, state: State | None = None):
+    state = state or State()
+    replies = []
+    for e in events:
+        state, replies = step(state, e, now, knowledge)
+    return state, replies
+
+
+def read(replies) -> str:
+    return "\n".join(r.text for r in replies)
+
+
+def labels(replies) -> list[str]:
+    return [b.label for r in replies for b in r.buttons]
+
+
+@pytest.mark.parametrize(
+    "messages, expected",
+    [
+        (["bonjour"], "Pour quoi avez-vous besoin d'aide"),
+        (["bonjour", "la caf ma coupé les aloc"], "Où êtes-vous"),
+        (["bonjour", "la caf ma coupé les aloc", "st eloi"], "France services – PIMMS Médiation"),
+        (["jcherche du taf", "3 cités"], "France services des 3 Cités"),
+        (["retrète", "86000"], "Ouvert maintenant"),
+        (["mon compte ameli marche pas", "Beaulieu"], "☎"),
+        (["je dors dans la rue ce soir", "couronneries"], "Maison de la solidarité des Couronneries"),
+        (["meteo demain"], "Je n'ai pas compris votre demande"),
+        (["où est le bus"], "Bus France services D'Clics"),
+    ],
+    ids=["greeting asks the need", "need asks where", "quartier gives the nearest place",
+         "slang need and typed quartier", "typo need and postcode", "answer has a phone",
+         "social need finds the solidarity house", "out of scope is said plainly", "bus status"],
+)
+def test_conversation_reads(knowledge, messages, expected):
+    _, replies = talk(knowledge, *map(text, messages))
+    assert expected in read(replies)
+
+
+def test_every_reply_offers_a_way_out(knowledge):
+    events = [text("bonjour"), text("caf"), text("st eloi"), button("a:more"), button("a:route"),
+              button("a:remind"), text("???"), text("🙂"), text(""), Incoming("t", "u1", media="sticker")]
+    state = State()
+    for e in events:
+        state, replies = step(state, e, NOW, knowledge)
+        assert replies, e
+        assert any(r.buttons for r in replies), (e, read(replies))
+
+
+def test_answer_has_pin_address_hours_and_phone(knowledge):
+    state, replies = talk(knowledge, text("caf"), button("q:saint-eloi"))
+    assert state.step == ANSWERED
+    answer = replies[0]
+    assert answer.pin is not None and answer.pin.name == "France services – PIMMS Médiation"
+    assert "15 avenue de la Fraternité" in answer.text
+    assert "Ouvert maintenant jusqu'à 12h30" in answer.text
+    assert "05 49 52 67 66" in answer.text
+    assert "Informations du 01/12/2022" in answer.text
+    assert labels(replies)[:5] == ["Autre lieu", "🗺 Itinéraire", "⏰ Me le rappeler",
+                                   "🙋 Parler à quelqu'un", "Nouvelle demande"]
+
+
+def test_location_shared_then_need(knowledge):
+    state, replies = talk(knowledge, Incoming("t", "u1", location=(46.5665, 0.3436)), text("impots"))
+    assert "France services des 3 Cités" in read(replies)
+    assert "min à pied" in read(replies)
+
+
+def test_invalid_location_is_refused_kindly(knowledge):
+    state, replies = talk(knowledge, text("caf"), Incoming("t", "u1", location=(123.0, 999.0)))
+    assert "Je n'ai pas pu lire cette position" in read(replies)
+    assert state.step == ASK_WHERE
+
+
+def test_unknown_button_reasks_current_question(knowledge):
+    state, replies = talk(knowledge, text("caf"), button("zz:nonsense"))
+    assert "Ce bouton ne marche plus" in read(replies)
+    assert "Où êtes-vous" in read(replies)
+    assert state.step == ASK_WHERE and state.need == "caf"
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("", "Votre message est vide"),
+    ("   ", "Votre message est vide"),
+    ("🙂🙂🙂", "Je n'ai pas compris"),
+    ("x" * 5000, "Je n'ai pas compris votre demande"),
+    ("caf " * 1250, "Où êtes-vous"),
+], ids=["empty", "blank", "emoji only", "5000 characters of noise", "5000 characters with a need"])
+def test_odd_messages_get_a_clear_answer(knowledge, message, expected):
+    _, replies = talk(knowledge, text(message))
+    assert expected in read(replies)
+
+
+@pytest.mark.parametrize("media", ["voice", "sticker", "photo", "document", "contact"])
+def test_unsupported_media(knowledge, media):
+    state, replies = talk(knowledge, text("caf"), Incoming("t", "u1", media=media))
+    assert "Je ne lis que les messages écrits" in read(replies)
+    assert state.need == "caf"  # nothing lost
+
+
+@pytest.mark.parametrize("word", ["/start", "/aide", "menu", "recommencer", "Menu !"])
+def test_reset_words_start_over(knowledge, word):
+    state, replies = talk(knowledge, text("caf"), button("q:saint-eloi"), text(word))
+    assert state.step == ASK_NEED and state.need is None
+    assert "Pour quoi avez-vous besoin d'aide" in read(replies)
+
+
+def test_unsure_need_offers_candidates(knowledge):
+    state, replies = talk(knowledge, text("ma carte vital"))
+    if state.step == CLARIFY:
+        assert "Vous voulez dire" in read(replies)
+        assert "Autre chose" in labels(replies)
+    else:  # understood outright is fine too
+        assert state.need == "sante"
+
+
+def test_clarify_then_choose(knowledge):
+    state = State(step=CLARIFY, candidates=("caf", "logement"))
+    state, replies = step(state, button("n:logement"), NOW, knowledge)
+    assert state.need == "logement" and "Où êtes-vous" in read(replies)
+
+
+def test_new_request_keeps_where(knowledge):
+    state, _ = talk(knowledge, text("caf"), button("q:trois-cites"), button("a:new"))
+    assert state.need is None and state.where == "Trois-Cités"
+    state, replies = step(state, text("impots"), NOW, knowledge)
+    assert "France services des 3 Cités" in read(replies)
+
+
+def test_another_place_cycles(knowledge):
+    state, first = talk(knowledge, text("numerique"), button("q:saint-eloi"))
+    state, second = step(state, button("a:more"), NOW, knowledge)
+    assert first[0].text != second[0].text
+    for _ in range(10):
+        state, replies = step(state, button("a:more"), NOW, knowledge)
+        assert replies
+
+
+def test_route_link(knowledge):
+    state, replies = talk(knowledge, Incoming("t", "u1", location=(46.59, 0.38)), text("caf"),
+                          button("a:route"))
+    assert "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=46.59000%2C0.38000" in read(replies)
+
+
+def test_human_gives_place_phone_and_national_number(knowledge):
+    _, replies = talk(knowledge, text("retraite"), button("q:trois-cites"), button("a:human"))
+    assert "05 49 01 70 18" in read(replies)
+    assert "3960" in read(replies)
+
+
+def test_human_without_context_still_gives_a_number(knowledge):
+    _, replies = talk(knowledge, text("je veux parler à quelqu'un"))
+    assert "☎" in read(replies)
+
+
+def test_nothing_local_gives_national_number(knowledge):
+    _, replies = talk(knowledge, text("caf"), Incoming("t", "u1", location=(43.30, 5.37)))  # Marseille
+    assert "Je n'ai pas trouvé de lieu" in read(replies)
+    assert "3230" in read(replies)
+
+
+def test_closed_now_says_next_opening(knowledge):
+    _, replies = talk(knowledge, text("caf"), button("q:saint-eloi"), now=paris("2026-12-04T19:00"))
+    assert "Prochaine ouverture : lundi de 9h30 à 12h30" in read(replies)
+
+
+def test_deep_link_with_quartier_and_need_answers_at_once(knowledge):
+    state, replies = talk(knowledge, Incoming("t", "u1", start="s-pimms-saint-eloi_q-saint-eloi_n-caf"))
+    assert state.source == "pimms-saint-eloi" and state.quartier == "saint-eloi"
+    assert "France services – PIMMS Médiation" in read(replies)
+
+
+@pytest.mark.parametrize("payload", ["", "!!!", "q-nowhere_n-pizza", "x" * 200, "é"])
+def test_malformed_deep_link_just_greets(knowledge, payload):
+    state, replies = talk(knowledge, Incoming("t", "u1", start=payload))
+    assert "Pour quoi avez-vous besoin d'aide" in read(replies)
+
+
+def test_erase_asks_then_confirms(knowledge):
+    state, replies = talk(knowledge, text("caf"), text("/oubli"))
+    assert state.step == CONFIRM_ERASE and "Oui, tout effacer" in labels(replies)
+    t = turn(state, button("e:yes"), NOW, knowledge)
+    assert [e.kind for e in t.effects] == ["erase"]
+    assert "J'ai effacé votre conversation, vos rappels" in read(t.replies)
+    assert t.state == State()
+
+
+def test_erase_cancelled_keeps_everything(knowledge):
+    state, _ = talk(knowledge, text("caf"), button("q:saint-eloi"), text("supprimer mes données"))
+    state, replies = step(state, button("e:no"), NOW, knowledge)
+    assert state.need == "caf" and "je ne supprime rien" in read(replies)
+
+
+def test_step_is_pure_and_deterministic(knowledge):
+    state = State(step=ASK_WHERE, need="caf")
+    a = step(state, text("st eloi"), NOW, knowledge)
+    b = step(state, text("st eloi"), NOW, knowledge)
+    assert a == b
+    assert state == State(step=ASK_WHERE, need="caf")
+
+
+def test_state_round_trips_and_survives_garbage():
+    s = State(step=ANSWERED, need="caf", position=(46.5, 0.3), where="x", candidates=("a",))
+    assert State.from_json(s.to_json()) == s
+    for junk in ["", "{", "[]", '{"step": "nope"}', '{"position": "abc"}', "null"]:
+        assert State.from_json(junk) == State()
+
+
+def test_sooner_place_is_one_tap_away(knowledge):
+    # Couronneries, Tuesday 10:00: Buxerolles is nearest (hours unknown), PIMMS is open now.
+    state, replies = talk(knowledge, text("emploi"), button("q:couronneries"))
+    assert "France services de Buxerolles" in replies[0].text
+    hint = replies[-1]
+    assert hint.text.startswith("💡 Plus tôt : France services – PIMMS Médiation")
+    state, replies = step(state, button(hint.buttons[0].payload), NOW, knowledge)
+    assert replies[0].text.startswith("📍 France services – PIMMS Médiation")
+    assert "Ouvert maintenant jusqu'à 12h30" in replies[0].text

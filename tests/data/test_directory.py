@@ -1,0 +1,168 @@
+"""The directory file: loading, the validator's messages (file:line), the schema, ranking."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.data.directory import load_directory
+from bot.errors import DirectoryError
+from tests.conftest import DIRECTORY, INTENTS, ROOT, run_bot
+
+GOOD = """\
+territoire: Test
+quartiers:
+  centre: {nom: Centre, latitude: 46.58, longitude: 0.34, alias: [le centre]}
+lieux:
+  - id: mairie
+    nom: Mairie
+    adresse: 1 place de la Mairie
+    latitude: 46.58
+    longitude: 0.34
+    telephone: 05 00 00 00 00
+    besoins: [papiers]
+    horaires: "Mo-Fr 09:00-12:00"
+    source: test
+    date_maj: 2026-01-01
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "directory.yaml"
+    p.write_text(textwrap.dedent(text), encoding="utf-8")
+    return p
+
+
+def errors_of(tmp_path: Path, text: str) -> list[str]:
+    with pytest.raises(DirectoryError) as e:
+        load_directory(write(tmp_path, text))
+    return [str(p) for p in e.value.problems if not p.warning]
+
+
+def test_shipped_directory_loads_with_every_place(knowledge):
+    d = knowledge.directory
+    assert d.territoire == "Grand Poitiers"
+    assert "pimms-saint-eloi" in d.places and "fs-trois-cites" in d.places
+    assert d.tours["bus-dclics"].exemple and len(d.tours["bus-dclics"].stops) == 6
+    assert d.tours["guitoune"].exemple
+    for p in d.places.values():
+        assert p.source and p.date_maj, p.id
+    assert set(d.quartiers) >= {"saint-eloi", "couronneries", "trois-cites", "beaulieu", "bel-air"}
+
+
+def test_check_passes_on_shipped_files():
+    result = run_bot("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "OK" in result.stdout
+    assert "plus de 12 mois" in result.stdout  # stale entries are listed as warnings
+    assert "exemple" in result.stdout
+
+
+def test_yaml_starts_with_schema_reference_and_validates_against_it():
+    import jsonschema
+    first = DIRECTORY.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=directory.schema.json"
+    schema = json.loads((ROOT / "directory.schema.json").read_text(encoding="utf-8"))
+    data = yaml.safe_load(DIRECTORY.read_text(encoding="utf-8"))
+
+    def dates_as_text(x):
+        if isinstance(x, dict):
+            return {k: dates_as_text(v) for k, v in x.items()}
+        if isinstance(x, list):
+            return [dates_as_text(v) for v in x]
+        return x.isoformat() if isinstance(x, dt.date) else x
+
+    jsonschema.validate(dates_as_text(data), schema)
+
+
+@pytest.mark.parametrize("old, new, line, words", [
+    ("besoins: [papiers]", "besoins: [papier]", 11, "besoin inconnu « papier » ; vouliez-vous dire « papiers »"),
+    ('horaires: "Mo-Fr 09:00-12:00"', 'horaires: "lundi 9h-12h"', 12, "horaires « lundi 9h-12h » illisibles"),
+    ("latitude: 46.58\n    longitude: 0.34\n    tel", "latitude: 146.58\n    longitude: 0.34\n    tel", 8, "latitude 146.58 hors limites"),
+    ("latitude: 46.58\n    longitude: 0.34\n    tel", "latitude: quarante\n    longitude: 0.34\n    tel", 8, "doit être un nombre"),
+    ("    adresse: 1 place de la Mairie\n", "", 5, None),
+    ("    horaires:", "    horaire:", 12, "clé inconnue « horaire » dans le lieu « mairie » ; vouliez-vous dire « horaires »"),
+    ("date_maj: 2026-01-01", "date_maj: 2026-01-01\n    fermetures: [{du: 2026-12-24, au: 2026-12-20}]", 15, "finit (2026-12-20) avant de commencer"),
+    ("id: mairie", "id: Mairie Centre", 5, "minuscules sans accent"),
+], ids=["unknown need", "bad hours", "latitude out of range", "latitude not a number",
+        "no phone and no address", "typo in a key", "closure ends before it starts", "bad id"])
+def test_validator_names_the_line(tmp_path, old, new, line, words):
+    broken = GOOD.replace(old, new)
+    if words is None:  # this case needs two edits: no address and no phone
+        broken = broken.replace("    telephone: 05 00 00 00 00\n", "")
+        words = "il manque « telephone » et « adresse »"
+    assert broken != GOOD
+    errors = errors_of(tmp_path, broken)
+    assert any(f"directory.yaml:{line}:" in e and words in e for e in errors), errors
+
+
+def test_parser_reason_is_given(tmp_path):
+    errors = errors_of(tmp_path, GOOD.replace('"Mo-Fr 09:00-12:00"', '"Mo-Fr 9h-12h"'))
+    assert any("format OpenStreetMap" in e and "position" in e for e in errors), errors
+
+
+def test_duplicate_id_points_at_both_lines(tmp_path):
+    twice = GOOD + textwrap.indent(GOOD.split("lieux:\n", 1)[1], "")
+    errors = errors_of(tmp_path, twice)
+    assert any(":15:" in e and "déjà utilisé ligne 5" in e for e in errors), errors
+
+
+def test_duplicate_key_is_reported(tmp_path):
+    errors = errors_of(tmp_path, GOOD.replace("    source: test\n", "    source: test\n    source: autre\n"))
+    assert any("« source » apparaît deux fois" in e for e in errors), errors
+
+
+def test_broken_yaml_syntax_has_its_line(tmp_path):
+    errors = errors_of(tmp_path, GOOD.replace("    nom: Mairie\n", "    nom: Mairie : centre\n"))
+    assert any(e.startswith(str(tmp_path / "directory.yaml") + ":6:") and "guillemets" in e for e in errors), errors
+
+
+def test_not_a_mapping(tmp_path):
+    errors = errors_of(tmp_path, "- juste\n- une liste\n")
+    assert any(":1:" in e for e in errors)
+
+
+def test_stale_and_example_warnings(tmp_path):
+    text = GOOD.replace("date_maj: 2026-01-01", "date_maj: 2020-01-01") + textwrap.dedent("""\
+    tournees:
+      - id: bus
+        nom: Bus
+        telephone: "05"
+        besoins: [papiers]
+        exemple: true
+        arrets:
+          - {nom: Place, latitude: 46.5, longitude: 0.3, horaires: "Mo 09:00-12:00"}
+        source: test
+        date_maj: 2026-01-01
+    """)
+    _, warnings = load_directory(write(tmp_path, text), today=dt.date(2026, 11, 28))
+    text_w = [str(w) for w in warnings]
+    assert any(":14:" in w and "plus de 12 mois" in w for w in text_w), text_w
+    assert any(":20:" in w and "exemple" in w for w in text_w), text_w
+
+
+def test_check_command_reports_errors_with_exit_1(tmp_path):
+    path = write(tmp_path, GOOD.replace("besoins: [papiers]", "besoins: [pizza]"))
+    result = run_bot("check", "--directory", str(path), "--intents", str(INTENTS))
+    assert result.returncode == 1
+    assert f"{path}:11: besoin inconnu « pizza »" in result.stdout
+
+
+def test_intents_errors_have_lines(tmp_path):
+    folder = tmp_path / "intents"
+    folder.mkdir()
+    (folder / "caf.yaml").write_text("id: caf\nlibelle: CAF\nalias: [caf, apl]\n", encoding="utf-8")
+    (folder / "logement.yaml").write_text("id: logement\nlibelle: Logement\nalias:\n  - hlm\n  - apl\n", encoding="utf-8")
+    (folder / "zzz.yaml").write_text("id: pizza\nlibelle: Pizza\nalias: [pizza]\n", encoding="utf-8")
+    (folder / "vide.yaml").write_text("id: poste\nlibelle: Poste\n", encoding="utf-8")
+    result = run_bot("check", "--directory", str(DIRECTORY), "--intents", str(folder))
+    assert result.returncode == 1
+    out = result.stdout
+    assert f"{folder / 'logement.yaml'}:5: « apl » est aussi dans l'intention « caf »" in out
+    assert f"{folder / 'zzz.yaml'}:1: intention inconnue « pizza »" in out
+    assert f"{folder / 'vide.yaml'}:1: l'intention « poste » est vide" in out

@@ -1,0 +1,103 @@
+"""Privacy: pseudonymous keys, erasure everywhere, scrubbing, anonymous stats, admin commands."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.conversation.events import Incoming
+from bot.runtime import Runtime
+from bot.storage.privacy import load_secret, scrub, user_key
+from tests.conftest import RecordingMediators
+
+
+async def tables(runtime: Runtime) -> list[str]:
+    async with runtime.store.db.execute("SELECT name FROM sqlite_master WHERE type='table'") as cur:
+        return [r[0] for r in await cur.fetchall()]
+
+
+async def rows_mentioning(runtime: Runtime, needle: str) -> dict[str, int]:
+    """Every row of every table holding `needle` in any column."""
+    found = {}
+    for table in await tables(runtime):
+        async with runtime.store.db.execute(f"SELECT * FROM {table}") as cur:
+            hits = [r for r in await cur.fetchall() if any(needle in str(v) for v in r)]
+        if hits:
+            found[table] = len(hits)
+    return found
+
+
+async def test_after_oubli_no_row_is_tied_to_the_person(runtime: Runtime, mediators: RecordingMediators):
+    runtime.mediators = mediators
+    runtime.source.current.mediators = True
+    user = "555"
+    await runtime.handle(Incoming("telegram", user, text="retraite"), address="555")
+    # A turn whose replies were never confirmed sent stays queued in the outbox.
+    await runtime.handle_queued(Incoming("telegram", user, button="q:trois-cites"), address="555")
+    runtime.clock.set("2026-11-29T10:00")  # Sunday: the 3 Cités desk opens Monday 9:30
+    await runtime.handle(Incoming("telegram", user, button="a:remind"))
+    replies = await runtime.handle(Incoming("telegram", user, button="r:hour"))
+    assert "C'est noté" in replies[0].text
+    await runtime.handle(Incoming("telegram", user, button="a:human"))
+    key = runtime.key("telegram", user)
+    assert set(await rows_mentioning(runtime, key)) == {"conversations", "reminders", "handovers", "relays",
+                                                        "outbox"}
+
+    replies = await runtime.handle(Incoming("telegram", user, text="/oubli"))
+    assert "Oui, tout effacer" in [b.label for b in replies[0].buttons]
+    replies = await runtime.handle(Incoming("telegram", user, button="e:yes"))
+    assert "J'ai effacé : votre conversation, 1 rappel, 1 échange avec un médiateur" in replies[0].text
+    assert await rows_mentioning(runtime, key) == {}
+    assert await rows_mentioning(runtime, "555") == {}  # the raw id is nowhere either
+
+
+def test_keys_differ_by_channel_and_secret():
+    assert user_key(b"s", "telegram", "42") != user_key(b"s", "whatsapp", "42")
+    assert user_key(b"s", "telegram", "42") == user_key(b"s", "telegram", "42")
+    assert user_key(b"s", "telegram", "42") != user_key(b"t", "telegram", "42")
+    assert "42" not in user_key(b"s", "telegram", "42")
+
+
+def test_secret_is_generated_once_outside_the_database(tmp_path, caplog):
+    db = str(tmp_path / "bot.sqlite3")
+    first = load_secret(None, db)
+    assert (tmp_path / "bot.sqlite3.secret").exists()
+    assert "BOT_SECRET is not set" in caplog.text
+    assert load_secret(None, db) == first
+    assert load_secret("given", db) == b"given"
+
+
+async def test_stats_carry_no_user_key(runtime: Runtime):
+    for user, need in [("1", "caf"), ("2", "emploi")]:
+        await runtime.handle(Incoming("telegram", user, text=need))
+        await runtime.handle(Incoming("telegram", user, text="st eloi"))
+    await runtime.handle(Incoming("telegram", "3", text="quelle est la meteo"))
+    for table in ("answers", "messages", "unmatched"):
+        async with runtime.store.db.execute(f"SELECT * FROM {table}") as cur:
+            rows = await cur.fetchall()
+        assert rows, table
+        for user in ("1", "2", "3"):
+            key = runtime.key("telegram", user)
+            assert not any(key in str(v) for r in rows for v in r)
+
+
+@pytest.mark.parametrize("text", [
+    "appelez moi au 06 12 34 56 78 svp",
+    "mon mail jean.dupont+caf@example.fr",
+    "numéro allocataire 1234567 et secu 1 85 05 78 006 084 36",
+    "+33 6 12 34 56 78",
+    "voir https://example.org/x?id=99",
+    "code ٣٤٥٦",
+])
+def test_scrubbed_phrase_has_no_digits_email_or_phone(text):
+    s = scrub(text)
+    assert not re.search(r"\d", s)
+    assert "@" not in s and "http" not in s
+
+
+async def test_unmatched_messages_are_kept_scrubbed(runtime: Runtime):
+    await runtime.handle(Incoming("telegram", "9", text="la meteo de demain 0612345678 svp"))
+    async with runtime.store.db.execute("SELECT text FROM unmatched") as cur:
+        kept = [r[0] for r in await cur.fetchall()]
+    assert kept and all(not re.search(r"\d", t) for t in kept)
