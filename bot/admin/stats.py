@@ -20,6 +20,8 @@ from bot.settings import Settings
 from bot.storage.sqlite import Store
 
 TOP_UNMATCHED = 15
+EMERGENCY_LABELS = {"medical": "santé", "suicide": "suicide", "violence": "violences", "child": "enfant en danger",
+                    "shelter": "sans abri", "food": "faim"}
 PALETTE = ("#1b6ca8", "#e07a1f", "#2e9e5b", "#c23b3b", "#7b52ab", "#8c6d31", "#d45fa7",
            "#5f6b73", "#a9b82b", "#17a2b8", "#f2b701", "#4b3f72", "#ff6f59", "#3c8d2f", "#999999")
 
@@ -37,6 +39,7 @@ class Summary:
     sources: Counter[str] = field(default_factory=Counter)
     channels: Counter[str] = field(default_factory=Counter)
     unmatched: Counter[str] = field(default_factory=Counter)
+    emergencies: Counter[str] = field(default_factory=Counter)
 
 
 def week_of(day: str) -> str:
@@ -65,6 +68,9 @@ async def summarize(store: Store, since: dt.date | None = None) -> Summary:
     async with store.db.execute("SELECT text FROM unmatched WHERE day >= ?", (start,)) as cur:
         for (text,) in await cur.fetchall():
             s.unmatched[text.lower()] += 1
+    async with store.db.execute("SELECT category FROM emergencies WHERE day >= ?", (start,)) as cur:
+        for (category,) in await cur.fetchall():
+            s.emergencies[category] += 1
     return s
 
 
@@ -79,7 +85,10 @@ def _pct(a: int, b: int) -> str:
 def markdown(s: Summary) -> str:
     out = [f"# Statistiques d'usage{f' depuis le {s.since:%d/%m/%Y}' if s.since else ''}", "",
            f"- Réponses données : {s.answers} (lieu trouvé : {_pct(s.found, s.answers)})",
-           f"- Messages écrits compris : {_pct(s.understood, s.messages)} ({s.understood}/{s.messages})", ""]
+           f"- Messages écrits compris : {_pct(s.understood, s.messages)} ({s.understood}/{s.messages})",
+           f"- Urgences (numéros d'urgence donnés) : {sum(s.emergencies.values())}"
+           + (f" ({', '.join(f'{EMERGENCY_LABELS.get(c, c)} {n}' for c, n in s.emergencies.most_common())})"
+              if s.emergencies else ""), ""]
     needs = [n for n, _ in s.by_need.most_common()]
     out += ["## Besoins par semaine", "", "| semaine | " + " | ".join(_label(n) for n in needs) + " | total |",
             "|---|" + "---|" * (len(needs) + 1)]
@@ -108,6 +117,8 @@ def csv_text(s: Summary) -> str:
         w.writerow(["source", src, "", n])
     w.writerow(["compris", "messages", "", s.messages])
     w.writerow(["compris", "compris", "", s.understood])
+    for c, n in s.emergencies.most_common():
+        w.writerow(["urgence", c, "", n])
     for t, n in s.unmatched.most_common(TOP_UNMATCHED):
         w.writerow(["non_compris", t, "", n])
     return buf.getvalue()
@@ -177,7 +188,7 @@ async def run_stats(settings: Settings, since: dt.date | None, fmt: str, chart: 
     finally:
         await store.close()
     print(markdown(summary) if fmt == "md" else csv_text(summary), end="")
-    target = chart or Path("besoins-par-semaine.svg")
-    target.write_text(chart_svg(summary), encoding="utf-8")
-    print(f"Graphique des besoins par semaine : {target}", file=sys.stderr)
+    if chart is not None:  # a file only when asked for
+        chart.write_text(chart_svg(summary), encoding="utf-8")
+        print(f"Graphique des besoins par semaine : {chart}", file=sys.stderr)
     return 0

@@ -29,6 +29,8 @@ def render(reply: Reply, first_number: int) -> str:
     lines = [f"🤖 {line}" if i == 0 else f"   {line}" for i, line in enumerate(reply.text.splitlines())]
     if reply.pin is not None:
         lines.append(f"   🗺 {map_link(reply.pin.latitude, reply.pin.longitude)}")
+    if reply.contacts:
+        lines.append("   📞 " + " · ".join(c.phone for c in reply.contacts))
     if reply.ask_location:
         lines.append("   📍 Pour envoyer votre position : /position LATITUDE LONGITUDE")
     for i, b in enumerate(reply.buttons, first_number):

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bot.conversation.events import Button, Effect, Reply
+from bot.conversation.i18n import translator
 from bot.conversation.knowledge import Knowledge
 from bot.conversation.state import State
 from bot.places.hours import PARIS, aware, local
@@ -40,6 +41,7 @@ ROUTE = "a:route"
 REMIND_ME = "a:remind"
 HUMAN_BTN = "a:human"
 ALL_NEEDS = "a:needs"
+HOURS_BTN = "a:hours"
 WHERE_OTHER = "w:other"
 ERASE_YES = "e:yes"
 ERASE_NO = "e:no"
@@ -47,7 +49,9 @@ REMIND_EVE = "r:eve"
 REMIND_HOUR = "r:hour"
 REMIND_NO = "r:no"
 NOT_THAT = "c:none"
+HANDOVER_END = "h:end"
 SHOW = "o:"  # show the option at this index
+MAX_SHOWN = 20
 
 
 @dataclass(frozen=True)
@@ -65,12 +69,13 @@ class Base:
         self.now = now if now.tzinfo else aware(now)
         self.wall = local(self.now, PARIS)
         self.k = knowledge
+        self._ = translator(state.lang)
         self.replies: list[Reply] = []
         self.effects: list[Effect] = []
 
     def done(self) -> Turn:
         if not self.replies:  # every event gets an answer, whatever happened
-            self.ask_need("Je vous écoute.")
+            self.ask_need(self._("Je vous écoute."))
         return Turn(self.state, self.replies, self.effects)
 
     def say(self, text: str, buttons: tuple[Button, ...] = (), **kw: object) -> None:
@@ -78,6 +83,15 @@ class Base:
 
     def effect(self, kind: str, **data: object) -> None:
         self.effects.append(Effect(kind, dict(data)))
+
+    def button(self, label: str, payload: str) -> Button:
+        return Button(self._(label), payload)
+
+    def human_button(self) -> Button:
+        return self.button("🙋 Parler à quelqu'un", HUMAN_BTN)
+
+    def new_button(self) -> Button:
+        return self.button("Nouvelle demande", NEW)
 
     # -- provided by the phases (declared for readers and type checkers) -------------------
 
@@ -93,7 +107,7 @@ class Base:
     def need_buttons(self) -> tuple[Button, ...]:
         raise NotImplementedError
 
-    def ask_clarify(self, candidates: tuple[str, ...]) -> None:
+    def ask_clarify(self, candidates: tuple[str, ...], intro: str | None = None) -> None:
         raise NotImplementedError
 
     def chose_need(self, need: str, said: str | None) -> Turn:
@@ -109,6 +123,9 @@ class Base:
         raise NotImplementedError
 
     def located(self, where: Located) -> Turn:
+        raise NotImplementedError
+
+    def place_at(self, where: Located) -> None:
         raise NotImplementedError
 
     def answer(self, another: bool = False) -> None:
@@ -136,6 +153,21 @@ class Base:
         raise NotImplementedError
 
     def follow_up(self, *, more: bool = True, route: bool = True, remind: bool = True) -> tuple[Button, ...]:
+        raise NotImplementedError
+
+    def can_remind(self, option: Option | None = None) -> bool:
+        raise NotImplementedError
+
+    def unknown_place(self, text: str) -> Turn:
+        raise NotImplementedError
+
+    def emergency(self, categories: tuple[str, ...], said: str) -> Turn:
+        raise NotImplementedError
+
+    def in_context(self, text: str) -> Turn | None:
+        raise NotImplementedError
+
+    def show_hours(self) -> Turn:
         raise NotImplementedError
 
 

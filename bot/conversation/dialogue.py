@@ -3,7 +3,8 @@
 No I/O here. Channels load the state, call `step`, save the new state, then send the replies;
 the runtime carries out the effects (statistics, reminders, hand-over, erasure) in between.
 One turn is handled by a `Dialogue`, assembled from one class per phase of the conversation:
-entry (events, commands, typed text), need, place, answer, follow-ups.
+entry (events, commands, typed text), safety (emergencies first), need, place, answer,
+context (follow-ups to an answer), follow-ups (a person, reminders, erasure).
 """
 
 from __future__ import annotations
@@ -11,19 +12,21 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.conversation.answer import AnswerPhase
-from bot.conversation.base import ERASE_NO, ERASE_WORDS, ERASE_YES, NEW, Turn, words
+from bot.conversation.base import ERASE_NO, ERASE_WORDS, ERASE_YES, HANDOVER_END, NEW, Turn, words
+from bot.conversation.context import ContextPhase
 from bot.conversation.entry import EntryPhase
 from bot.conversation.events import Incoming, Reply
 from bot.conversation.followups import FollowUps
 from bot.conversation.knowledge import Knowledge
 from bot.conversation.need import NeedPhase
 from bot.conversation.place import PlacePhase
+from bot.conversation.safety import SafetyPhase
 from bot.conversation.state import State
 
-__all__ = ["ERASE_NO", "ERASE_WORDS", "ERASE_YES", "NEW", "Turn", "step", "turn", "words"]
+__all__ = ["ERASE_NO", "ERASE_WORDS", "ERASE_YES", "HANDOVER_END", "NEW", "Turn", "step", "turn", "words"]
 
 
-class Dialogue(EntryPhase, NeedPhase, PlacePhase, AnswerPhase, FollowUps):
+class Dialogue(EntryPhase, SafetyPhase, NeedPhase, PlacePhase, AnswerPhase, ContextPhase, FollowUps):
     """One turn of the conversation (the phases' methods, over the shared plumbing)."""
 
 

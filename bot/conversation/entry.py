@@ -1,47 +1,31 @@
-"""Entering a turn: which kind of event it is, commands and resets, buttons, typed text."""
+"""Entering a turn: which kind of event it is, commands and resets, buttons, typed text.
+
+Typed text is read in this order: danger first (emergency numbers before anything else), then
+commands, then a place and a need said together ("caf couronneries"), follow-ups to the answer
+just given ("c'est où ?", "ok", 👍) and corrections ("non, c'est pour les impôts").
+"""
 
 from __future__ import annotations
 
-from bot.conversation.base import (
-    ALL_NEEDS,
-    BUS_WORDS,
-    BYE_WORDS,
-    ERASE_NO,
-    ERASE_WORDS,
-    ERASE_YES,
-    HUMAN_BTN,
-    MAX_TEXT,
-    MORE,
-    NEW,
-    NOT_THAT,
-    REMIND_EVE,
-    REMIND_HOUR,
-    REMIND_ME,
-    REMIND_NO,
-    RESET_WORDS,
-    ROUTE,
-    SHOW,
-    WHERE_OTHER,
-    Base,
-    Turn,
-    short_text,
-)
+import re
+
+from bot.conversation.base import (ALL_NEEDS, BUS_WORDS, BYE_WORDS, ERASE_NO, ERASE_WORDS,
+                                   ERASE_YES, HOURS_BTN, HUMAN_BTN, MAX_SHOWN, MAX_TEXT, MORE,
+                                   NEW, NOT_THAT, REMIND_EVE, REMIND_HOUR, REMIND_ME, REMIND_NO,
+                                   RESET_WORDS, ROUTE, SHOW, WHERE_OTHER, Base, Turn)
 from bot.conversation.deeplinks import parse_start
-from bot.conversation.events import Button, Incoming
-from bot.conversation.state import (
-    ANSWERED,
-    ASK_NEED,
-    ASK_WHERE,
-    CLARIFY,
-    CONFIRM_ERASE,
-    REMIND,
-    START,
-    TYPE_WHERE,
-    State,
-)
-from bot.places.needs import BUS, NEEDS
+from bot.conversation.events import Incoming
+from bot.conversation.state import (ANSWERED, ASK_NEED, ASK_WHERE, CLARIFY, CONFIRM_ERASE, REMIND,
+                                    TYPE_WHERE, State)
+from bot.places.needs import BUS, HUMAN, NEEDS
+from bot.understanding.danger import detect
 from bot.understanding.gazetteer import Located
-from bot.understanding.normalize import normalize
+from bot.understanding.matcher import ACCEPT
+from bot.understanding.normalize import content, normalize
+
+WHERE_STEPS = (ASK_WHERE, TYPE_WHERE)
+_STREET = re.compile(r"\b(rue|avenue|av|bd|boulevard|allee|impasse|chemin|place|residence|lotissement)\b")
+AFTER_ANSWER = (ANSWERED, REMIND)
 
 
 class EntryPhase(Base):
@@ -53,44 +37,46 @@ class EntryPhase(Base):
         if inc.button is not None:
             return self.on_button(inc.button)
         if inc.media == "edited":
-            self.say("J'ai vu que vous avez modifié un message, mais je ne lis que les nouveaux "
-                     "messages. Renvoyez-le si besoin 🙂")
+            self.say(self._("J'ai vu que vous avez modifié un message, mais je ne lis que les nouveaux "
+                            "messages. Renvoyez-le si besoin 🙂"))
             return self.reask()
         if inc.media is not None:
-            self.say("Je ne lis que les messages écrits 🙂 Écrivez votre demande avec des mots, "
-                     "ou appuyez sur un bouton.")
+            self.say(self._("Je ne lis que les messages écrits 🙂 Écrivez votre demande avec des mots, "
+                            "ou appuyez sur un bouton."))
             return self.reask()
         return self.on_text(inc.text or "")
 
     def reask(self) -> Turn:
         """Ask the current question again, with its buttons."""
         s = self.state
-        if s.step == ASK_WHERE or s.step == TYPE_WHERE:
+        if s.step in WHERE_STEPS:
             self.ask_where()
         elif s.step == CLARIFY and s.candidates:
             self.ask_clarify(s.candidates)
         elif s.step == CONFIRM_ERASE:
             self.ask_erase()
-        elif s.step in (ANSWERED, REMIND) and s.need and s.position:
-            self.say("Que voulez-vous faire ?", self.follow_up())
+        elif s.step in AFTER_ANSWER and s.need and s.position:
+            self.say(self._("Que voulez-vous faire ?"), self.follow_up(remind=self.can_remind()))
         else:
-            self.ask_need("Pour quoi avez-vous besoin d'aide ?")
+            self.ask_need(self._("Pour quoi avez-vous besoin d'aide ?"))
         return self.done()
+
+    # -- events -----------------------------------------------------------------------------
 
     def on_start(self, payload: str) -> Turn:
         link = parse_start(payload, self.k.directory)
-        self.state = State(source=link.source)
+        self.state = State(source=link.source, lang=self.state.lang)
         if link.quartier:
             q = self.k.directory.quartiers[link.quartier]
             self.state = self.state.replace(position=(q.latitude, q.longitude), where=q.nom,
-                                            quartier=q.id)
+                                            quartier=q.id, by="quartier")
         if link.need:
             self.state = self.state.replace(need=link.need)
-            self.say("Bonjour 👋 Je vous aide à trouver de l'aide près de chez vous. C'est gratuit.")
+            self.say(self._("Bonjour 👋 Je vous aide à trouver de l'aide près de chez vous. C'est gratuit."))
             if self.state.position:
                 self.answer()
             else:
-                self.ask_where(f"Vous cherchez de l'aide pour : {self.label(link.need)}.")
+                self.ask_where(self._("Vous cherchez de l'aide pour : {need}.", need=self.label(link.need)))
             return self.done()
         self.greet()
         return self.done()
@@ -99,29 +85,30 @@ class EntryPhase(Base):
         kind, _, value = payload.partition(":")
         s = self.state
         if payload == NEW:
-            self.state = State(source=s.source, position=s.position, where=s.where, quartier=s.quartier)
-            self.ask_need("Pour quoi avez-vous besoin d'aide ?")
+            self.state = State(source=s.source, position=s.position, where=s.where, quartier=s.quartier,
+                               by=s.by, lang=s.lang, cautioned=s.cautioned)
+            self.ask_need(self._("Pour quoi avez-vous besoin d'aide ?"))
             return self.done()
         if payload == ALL_NEEDS:
             self.state = s.replace(step=ASK_NEED)
-            self.say("Choisissez ce qui se rapproche le plus de votre demande :",
-                     tuple(Button(n.button, f"n:{n.id}") for n in NEEDS.values())
-                     + (Button("🙋 Parler à quelqu'un", HUMAN_BTN),))
+            self.say(self._("Choisissez ce qui se rapproche le plus de votre demande :"),
+                     tuple(self.button(n.button, f"n:{n.id}") for n in NEEDS.values())
+                     + (self.human_button(),))
             return self.done()
         if kind == "n" and (value in NEEDS or value == BUS):
             return self.chose_need(value, said=None)
         if payload == NOT_THAT:
             self.state = s.replace(step=ASK_NEED, candidates=())
-            self.ask_need("D'accord. Dites-le autrement, ou choisissez :")
+            self.ask_need(self._("D'accord. Dites-le autrement, ou choisissez :"))
             return self.done()
         if kind == "q" and value in self.k.directory.quartiers:
             q = self.k.directory.quartiers[value]
             return self.located(Located(q.latitude, q.longitude, q.nom, q.id))
         if payload == WHERE_OTHER:
             self.state = s.replace(step=TYPE_WHERE)
-            self.say("Écrivez le nom de votre quartier, de votre commune ou votre code postal.\n"
-                     "Ou envoyez votre position avec le bouton 📍.",
-                     (Button("Nouvelle demande", NEW),), ask_location=True)
+            self.say(self._("Écrivez le nom de votre quartier, de votre commune ou votre code postal.\n"
+                            "Ou envoyez votre position avec le bouton 📍."),
+                     (self.new_button(),), ask_location=True)
             return self.done()
         if payload == HUMAN_BTN:
             return self.human()
@@ -129,13 +116,14 @@ class EntryPhase(Base):
             return self.erase()
         if payload == ERASE_NO and s.step == CONFIRM_ERASE:
             self.state = s.replace(step=ANSWERED if s.need and s.position else ASK_NEED)
-            self.say("D'accord, je ne supprime rien.")
+            self.say(self._("D'accord, je ne supprime rien."))
             return self.reask()
-        if s.need and s.position and s.step in (ANSWERED, REMIND):
+        if s.need and s.position and s.step in AFTER_ANSWER:
             index = None  # which answer to show: the next one, or the one a hint pointed at
             if payload == MORE:
                 index = s.shown + 1
-            elif payload.startswith(SHOW) and value.isdigit() and int(value) < 20:
+            elif payload.startswith(SHOW) and value.isascii() and value.isdigit() and len(value) <= 2 \
+                    and int(value) < MAX_SHOWN:
                 index = int(value)
             if index is not None:
                 self.state = s.replace(shown=index, step=ANSWERED)
@@ -143,30 +131,37 @@ class EntryPhase(Base):
                 return self.done()
             if payload == ROUTE:
                 return self.route()
+            if payload == HOURS_BTN:
+                return self.show_hours()
             if payload == REMIND_ME:
                 return self.offer_reminder()
             if payload in (REMIND_EVE, REMIND_HOUR) and s.step == REMIND:
                 return self.set_reminder(payload)
             if payload == REMIND_NO:
                 self.state = s.replace(step=ANSWERED)
-                self.say("D'accord, pas de rappel.", self.follow_up(remind=False))
+                self.say(self._("D'accord, pas de rappel."), self.follow_up(remind=False))
                 return self.done()
-        self.say("Ce bouton ne marche plus. Voici où nous en sommes :")
+        self.say(self._("Ce bouton ne marche plus. Voici où nous en sommes :"))
         return self.reask()
 
     def on_text(self, raw: str) -> Turn:
         text = raw.strip()[:MAX_TEXT]
-        norm = normalize(text)
+        dangers = detect(text)
+        if dangers:
+            return self.emergency(dangers, text)
         s = self.state
+        if s.step in AFTER_ANSWER and (reply := self.in_context(text)) is not None:
+            return reply
+        norm = normalize(text)
         if not norm:
             if text:  # only emoji or punctuation
-                self.say("Je n'ai pas compris 🙂 Écrivez votre demande avec des mots, "
-                         "ou appuyez sur un bouton.")
+                self.say(self._("Je n'ai pas compris 🙂 Écrivez votre demande avec des mots, "
+                                "ou appuyez sur un bouton."))
             else:
-                self.say("Votre message est vide. Écrivez votre demande, ou appuyez sur un bouton.")
+                self.say(self._("Votre message est vide. Écrivez votre demande, ou appuyez sur un bouton."))
             return self.reask()
         if norm in RESET_WORDS or norm.startswith("start "):
-            self.state = State(source=s.source)
+            self.state = State(source=s.source, lang=s.lang)
             self.greet()
             return self.done()
         if norm in ERASE_WORDS:
@@ -174,35 +169,65 @@ class EntryPhase(Base):
         if norm in BUS_WORDS:
             return self.chose_need(BUS, said=text)
         if norm in BYE_WORDS:
-            self.state = State(source=s.source)
-            self.say("D'accord. Écrivez-moi quand vous voulez : je suis là jour et nuit.",
-                     (Button("Nouvelle demande", NEW),))
+            self.state = State(source=s.source, lang=s.lang)
+            self.say(self._("D'accord. Écrivez-moi quand vous voulez : je suis là jour et nuit."),
+                     (self.new_button(),))
             return self.done()
         if s.step == CONFIRM_ERASE:
-            self.state = s.replace(step=ASK_NEED)
+            self.state = s = s.replace(step=ASK_NEED)
         if s.step == ASK_WHERE and norm == "autre":  # the "Autre" choice, typed or tapped
             return self.on_button(WHERE_OTHER)
-        if s.step in (ASK_WHERE, TYPE_WHERE):
+        return self.read_request(text)
+
+    def read_request(self, text: str) -> Turn:
+        """A need, a place, or both, in the resident's own words."""
+        s = self.state
+        mention = self.k.gazetteer.find(text)
+        where = mention[0] if mention else None
+        if where is None and s.step in WHERE_STEPS:
             where = self.k.gazetteer.locate(text)
+        rest = mention[1] if mention else text
+        match = self.k.matcher.match(rest)
+        need = match.need if match.need in NEEDS or match.need == BUS else None
+        if match.need == HUMAN:  # "parler à quelqu'un pour la caf": the need is the runner-up
+            need = next((c for c, score in match.candidates if c in NEEDS and score >= ACCEPT), None)
+        if where is None or (mention is not None and content(rest.split())):
+            self.effect("understood", ok=match.need is not None)  # a place alone is not a request
+        if s.step in WHERE_STEPS and where is None and _STREET.search(normalize(text)):
+            return self.unknown_place(text)  # "rue des Lilas" answers "où êtes-vous ?"
+        if match.need == HUMAN or (need is not None and self.k.matcher.mentions(HUMAN, text)):
+            # "je veux parler à quelqu'un, la caf m'a coupé les aloc": a person for that need,
+            # and the nearest place (or the question that finds it), in this turn.
             if where is not None:
-                return self.located(where)
-        match = self.k.matcher.match(text)
-        self.effect("understood", ok=match.need is not None)
-        if match.need is None and not match.candidates and s.step in (ASK_WHERE, TYPE_WHERE):
-            self.say(f"Je ne connais pas « {short_text(text)} » 🤔\nEnvoyez votre position avec le bouton 📍, "
-                     "ou choisissez votre quartier :")
-            self.ask_where()
-            return self.done()
+                self.place_at(where)
+            if need is None:
+                return self.human(said=text)
+            self.state = self.state.replace(need=need, said=text[:300], shown=0)
+            self.human(said=text)
+            return self.chose_need(need, said=text)
+        if where is not None:
+            changed = s.step in AFTER_ANSWER and (where.latitude, where.longitude) != s.position
+            if need is not None and need != s.need:
+                self.place_at(where)
+                return self.chose_need(need, said=text)
+            if s.step == CLARIFY and s.candidates:
+                self.place_at(where)
+                self.ask_clarify(s.candidates, self._("C'est noté : {where}.", where=where.label))
+                return self.done()
+            if changed:
+                self.say(self._("C'est noté : {where}.", where=where.label))
+            return self.located(where)
+        if s.step in WHERE_STEPS and need is None and match.need is None and not match.candidates:
+            return self.unknown_place(text)
+        if need is not None and s.step in AFTER_ANSWER and s.need and need != s.need:
+            self.say(self._("C'est noté : {need}.", need=self.label(need)))
         if match.need is None and not match.candidates:
-            where = self.k.gazetteer.locate(text) if s.step in (START, ASK_NEED, ANSWERED) else None
-            if where is not None:
-                return self.located(where)
             self.effect("unmatched", text=text)
             self.state = s.replace(step=ASK_NEED)
-            self.say("Je n'ai pas compris votre demande, désolé 🙏\n"
-                     "Je peux aider pour les papiers, la CAF, l'emploi, la santé, la retraite, "
-                     "internet…\nÉcrivez-la autrement, ou choisissez :",
-                     self.need_buttons() + (Button("🙋 Parler à quelqu'un", HUMAN_BTN),))
+            self.say(self._("Je n'ai pas compris votre demande, désolé 🙏\n"
+                            "Je peux aider pour les papiers, la CAF, l'emploi, la santé, la retraite, "
+                            "internet…\nÉcrivez-la autrement, ou choisissez :"),
+                     self.need_buttons() + (self.human_button(),))
             return self.done()
         if match.need is None:
             self.state = s.replace(step=CLARIFY, candidates=tuple(c for c, _ in match.candidates),

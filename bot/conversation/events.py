@@ -36,12 +36,21 @@ class Pin:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """A number to call, which a channel may send as a contact card (one tap to call)."""
+
+    name: str
+    phone: str
+
+
+@dataclass(frozen=True)
 class Reply:
     text: str
     buttons: tuple[Button, ...] = ()
     pin: Pin | None = None
     # Channels that can, offer the "share my position" keyboard with this reply.
     ask_location: bool = False
+    contacts: tuple[Contact, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,5 +70,6 @@ def replies_from_json(text: str) -> list[Reply]:
     for r in json.loads(text):
         pin = Pin(**r["pin"]) if r.get("pin") else None
         buttons = tuple(Button(**b) for b in r.get("buttons", ()))
-        out.append(Reply(r["text"], buttons, pin, bool(r.get("ask_location"))))
+        contacts = tuple(Contact(**c) for c in r.get("contacts", ()))
+        out.append(Reply(r["text"], buttons, pin, bool(r.get("ask_location")), contacts))
     return out

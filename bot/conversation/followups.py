@@ -5,21 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.conversation import texts
-from bot.conversation.base import (
-    ERASE_NO,
-    ERASE_YES,
-    EVENING_HOUR,
-    HUMAN_BTN,
-    MORE,
-    NEW,
-    REMIND_EVE,
-    REMIND_HOUR,
-    REMIND_ME,
-    REMIND_NO,
-    ROUTE,
-    Base,
-    Turn,
-)
+from bot.conversation.base import (ERASE_NO, ERASE_YES, EVENING_HOUR, HANDOVER_END, MORE,
+                                   REMIND_EVE, REMIND_HOUR, REMIND_ME, REMIND_NO, ROUTE, Base, Turn)
 from bot.conversation.events import Button
 from bot.conversation.state import ANSWERED, CONFIRM_ERASE, REMIND, State
 from bot.places.hours import DAYS, MONTHS, aware, day_phrase, hm
@@ -30,13 +17,22 @@ class FollowUps(Base):
     def human(self, said: str | None = None) -> Turn:
         s = self.state
         option = self.current_option()
-        self.say(texts.contacts_text(s.need, option, self.k.directory),
-                 (Button("Nouvelle demande", NEW),))
+        self.say(texts.contacts_text(s.need, option, self.k.directory, self._), (self.new_button(),))
         if self.k.mediators:
             self.effect("handover", need=s.need, quartier=s.where, text=said or s.said)
-            self.say("J'ai aussi transmis votre demande à un médiateur. Il vous répondra ici, "
-                     "dès que possible.\nPour revenir au bot : /fin")
+            self.say(self._("J'ai aussi transmis votre demande à un médiateur.") + " "
+                     + texts.mediators_when(self.k.directory, self.wall, self._),
+                     (self.button("↩ Revenir au bot", HANDOVER_END),))
         return self.done()
+
+    def can_remind(self, option: Option | None = None) -> bool:
+        """A reminder only for known hours, a real (not example) schedule, and a time still ahead."""
+        option = option if option is not None else self.current_option()
+        if option is None or option.slot is None:
+            return False
+        if option.stop is not None and self.k.directory.tour_of(option.stop).exemple:
+            return False
+        return bool(self.reminder_times(option))
 
     def reminder_times(self, option: Option) -> dict[str, dt.datetime]:
         """Local wall times of the reminders that still make sense for this option."""
@@ -56,25 +52,35 @@ class FollowUps(Base):
         option = self.current_option()
         if option is None:
             return self.reask()
-        times = self.reminder_times(option)
+        times = self.reminder_times(option) if self.can_remind(option) else {}
         if not times:
-            self.say("C'est ouvert maintenant ou très bientôt : pas besoin de rappel 🙂",
-                     self.follow_up(remind=False))
+            slot = option.slot
+            if slot is None:
+                text = self._("Je ne connais pas ses horaires : je ne peux pas vous le rappeler. "
+                              "Appelez avant d'y aller.")
+            elif slot.start <= self.wall:
+                text = self._("C'est ouvert maintenant, jusqu'à {end} : pas besoin de rappel 🙂", end=hm(slot.end))
+            elif option.stop is not None and self.k.directory.tour_of(option.stop).exemple:
+                text = self._("Ces horaires sont à confirmer par téléphone : je ne peux pas vous les rappeler.")
+            else:
+                text = self._("Ça ouvre bientôt, à {start} : pas besoin de rappel 🙂", start=hm(slot.start))
+            self.say(text, self.follow_up(remind=False))
             return self.done()
-        labels = {REMIND_EVE: "La veille à 18h", REMIND_HOUR: "1 heure avant"}
+        labels = {REMIND_EVE: self._("La veille à 18h"), REMIND_HOUR: self._("1 heure avant")}
         assert option.slot is not None
-        when = f"{day_phrase(option.slot.start.date(), self.wall.date())} à {hm(option.slot.start)}"
+        when = self._("{day} à {time}", day=day_phrase(option.slot.start.date(), self.wall.date()),
+                      time=hm(option.slot.start))
         self.state = self.state.replace(step=REMIND)
-        self.say(f"Je vous envoie un message avant l'ouverture ({when}). Quand ?",
-                 tuple(Button(labels[k], k) for k in times) + (Button("Non merci", REMIND_NO),))
+        self.say(self._("Je vous envoie un message avant l'ouverture ({when}). Quand ?", when=when),
+                 tuple(Button(labels[k], k) for k in times) + (self.button("Non merci", REMIND_NO),))
         return self.done()
 
     def set_reminder(self, which: str) -> Turn:
         option = self.current_option()
-        times = self.reminder_times(option) if option else {}
+        times = self.reminder_times(option) if option and self.can_remind(option) else {}
         if option is None or which not in times:
             self.state = self.state.replace(step=ANSWERED)
-            self.say("Ce rappel n'est plus possible : l'heure est passée.")
+            self.say(self._("Ce rappel n'est plus possible : l'heure est passée."))
             return self.reask()
         assert option.slot is not None
         pin = texts.pin_of(option)
@@ -83,15 +89,17 @@ class FollowUps(Base):
         text = self.reminder_text(option)
         self.effect("remind", due=due.isoformat(), until=until.isoformat(), text=text, place=pin.name)
         self.state = self.state.replace(step=ANSWERED)
-        self.say(f"⏰ C'est noté : je vous écrirai {day_phrase(times[which].date(), self.wall.date())} "
-                 f"à {hm(times[which])}.\nPour voir ou annuler vos rappels : /rappels",
+        self.say(self._("⏰ C'est noté : je vous écrirai {day} à {time}.\nPour voir ou annuler vos rappels : "
+                        "/rappels", day=day_phrase(times[which].date(), self.wall.date()), time=hm(times[which])),
                  self.follow_up(remind=False))
         return self.done()
 
     def reminder_text(self, option: Option) -> str:
         assert option.slot is not None
         slot = option.slot
-        lines = ["⏰ Rappel"]
+        lines = [self._("⏰ Rappel"),
+                 self._("Ouvert le {date} de {start} à {end}", date=self.date_long(slot.start),
+                        start=hm(slot.start), end=hm(slot.end))]
         if option.place is not None:
             p = option.place
             lines.append(f"📍 {p.nom}, {p.full_address}")
@@ -103,35 +111,33 @@ class FollowUps(Base):
             lines.append(f"🚌 {tour.nom} : {option.stop.nom}")
             if tour.telephone:
                 lines.append(f"☎ {tour.telephone}")
-        lines.insert(1, f"Ouvert le {_date_long(slot.start)} de {hm(slot.start)} à {hm(slot.end)}")
         return "\n".join(lines)
+
+    def date_long(self, t: dt.datetime) -> str:
+        return f"{self._(DAYS[t.weekday()])} {t.day} {self._(MONTHS[t.month - 1])}"
 
     def ask_erase(self) -> Turn:
         self.state = self.state.replace(step=CONFIRM_ERASE)
-        self.say("Voulez-vous que j'efface tout ce que je garde sur vous ?\n"
-                 "(votre conversation, vos rappels, vos demandes à un médiateur)",
-                 (Button("Oui, tout effacer", ERASE_YES), Button("Non", ERASE_NO)))
+        self.say(self._("Voulez-vous que j'efface tout ce que je garde sur vous ?\n"
+                        "(votre conversation, vos rappels, vos demandes à un médiateur)"),
+                 (self.button("Oui, tout effacer", ERASE_YES), self.button("Non", ERASE_NO)))
         return self.done()
 
     def erase(self) -> Turn:
         self.effect("erase")
-        self.state = State()
-        self.say("✅ C'est fait. J'ai effacé votre conversation, vos rappels et vos demandes à un "
-                 "médiateur. Je ne garde plus rien sur vous.",
-                 (Button("Nouvelle demande", NEW),))
+        self.state = State(lang=self.state.lang)
+        self.say(self._("✅ C'est fait. J'ai effacé votre conversation, vos rappels et vos demandes à un "
+                        "médiateur. Je ne garde plus rien sur vous."),
+                 (self.new_button(),))
         return self.done()
 
     def follow_up(self, *, more: bool = True, route: bool = True, remind: bool = True) -> tuple[Button, ...]:
         buttons = []
         if more:
-            buttons.append(Button("Autre lieu", MORE))
+            buttons.append(self.button("Autre lieu", MORE))
         if route:
-            buttons.append(Button("🗺 Itinéraire", ROUTE))
+            buttons.append(self.button("🗺 Itinéraire", ROUTE))
         if remind:
-            buttons.append(Button("⏰ Me le rappeler", REMIND_ME))
-        buttons += [Button("🙋 Parler à quelqu'un", HUMAN_BTN), Button("Nouvelle demande", NEW)]
+            buttons.append(self.button("⏰ Me le rappeler", REMIND_ME))
+        buttons += [self.human_button(), self.new_button()]
         return tuple(buttons)
-
-
-def _date_long(t: dt.datetime) -> str:
-    return f"{DAYS[t.weekday()]} {t.day} {MONTHS[t.month - 1]}"

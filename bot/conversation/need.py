@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from bot.conversation.base import ALL_NEEDS, HUMAN_BTN, NEW, NOT_THAT, Base, Turn
+from bot.conversation.base import ALL_NEEDS, HUMAN_BTN, NOT_THAT, Base, Turn
 from bot.conversation.events import Button
 from bot.conversation.state import ASK_NEED, ASK_WHERE, START
-from bot.places.needs import (
-    BUS,
-    ERASE,
-    GREETING,
-    HELP,
-    HUMAN,
-    MAIN_NEEDS,
-    NEEDS,
-    THANKS,
-)
+from bot.places.needs import BUS, ERASE, GREETING, HELP, HUMAN, MAIN_NEEDS, NEEDS, THANKS
 
 
 class NeedPhase(Base):
@@ -25,13 +16,13 @@ class NeedPhase(Base):
             return self.done()
         if need == HELP:
             self.state = s.replace(step=ASK_NEED)
-            self.say("Je vous indique où trouver de l'aide, près de chez vous, et quand y aller. "
-                     "C'est gratuit.\nÉcrivez votre demande avec vos mots (par exemple « ma carte "
-                     "Vitale » ou « chercher du travail »), ou choisissez :", self.need_buttons())
+            self.say(self._("Je vous indique où trouver de l'aide, près de chez vous, et quand y aller. "
+                            "C'est gratuit.\nÉcrivez votre demande avec vos mots (par exemple « ma carte "
+                            "Vitale » ou « chercher du travail »), ou choisissez :"), self.need_buttons())
             return self.done()
         if need == THANKS:
-            self.say("Avec plaisir 😊 Bon courage ! Je reste là si besoin.",
-                     (Button("Nouvelle demande", NEW), Button("🙋 Parler à quelqu'un", HUMAN_BTN)))
+            self.say(self._("Avec plaisir 😊 Bon courage ! Je reste là si besoin."),
+                     (self.new_button(), self.human_button()))
             return self.done()
         if need == ERASE:
             return self.ask_erase()
@@ -42,41 +33,42 @@ class NeedPhase(Base):
         if need == BUS:
             if self.state.position is None and len(self.k.directory.tours) > 3:
                 self.state = self.state.replace(step=ASK_WHERE)
-                self.ask_where("Pour vous dire quand le bus passe près de chez vous :")
+                self.ask_where(self._("Pour vous dire quand le bus passe près de chez vous :"))
                 return self.done()
             self.answer()
             return self.done()
         if self.state.position is not None:
             self.answer()
         else:
-            self.ask_where(f"D'accord : {self.label(need)}.")
+            self.ask_where(self._("D'accord : {need}.", need=self.label(need)))
         return self.done()
 
     def greet(self, again: bool = False) -> None:
-        hello = "Rebonjour 👋" if again else (
+        hello = self._("Rebonjour 👋") if again else self._(
             "Bonjour 👋 Je vous aide à trouver de l'aide près de chez vous. C'est gratuit.")
-        self.ask_need(f"{hello}\nPour quoi avez-vous besoin d'aide ? Écrivez-le avec vos mots, "
-                      "ou choisissez :")
+        self.ask_need(hello + "\n" + self._("Pour quoi avez-vous besoin d'aide ? Écrivez-le avec vos mots, "
+                                            "ou choisissez :"))
 
     def ask_need(self, text: str) -> None:
         self.state = self.state.replace(step=ASK_NEED, candidates=())
         self.say(text, self.need_buttons())
 
     def need_buttons(self) -> tuple[Button, ...]:
-        return tuple(Button(NEEDS[n].button, f"n:{n}") for n in MAIN_NEEDS) + (
-            Button("Autre", ALL_NEEDS),)
+        return tuple(self.button(NEEDS[n].button, f"n:{n}") for n in MAIN_NEEDS) + (
+            self.button("Autre", ALL_NEEDS),)
 
-    def ask_clarify(self, candidates: tuple[str, ...]) -> None:
+    def ask_clarify(self, candidates: tuple[str, ...], intro: str | None = None) -> None:
         buttons = tuple(Button(self.short(c), f"n:{c}" if c in NEEDS or c == BUS else HUMAN_BTN)
-                        for c in candidates) + (Button("Autre chose", NOT_THAT),)
+                        for c in candidates) + (self.button("Autre chose", NOT_THAT),)
         if HUMAN not in candidates:
-            buttons += (Button("🙋 Parler à quelqu'un", HUMAN_BTN),)
-        self.say("Je ne suis pas sûr d'avoir compris. Vous voulez dire :", buttons)
+            buttons += (self.human_button(),)
+        question = self._("Je ne suis pas sûr d'avoir compris. Vous voulez dire :")
+        self.say(f"{intro} {question}" if intro else question, buttons)
 
     def label(self, need: str) -> str:
-        return self.k.matcher.label(need)
+        return self._(self.k.matcher.label(need))
 
     def short(self, intent: str) -> str:
         if intent in NEEDS:
-            return NEEDS[intent].button
-        return {BUS: "Le bus", HUMAN: "Parler à quelqu'un"}.get(intent, intent)
+            return self._(NEEDS[intent].button)
+        return self._({BUS: "Le bus", HUMAN: "Parler à quelqu'un"}.get(intent, intent))

@@ -2,35 +2,66 @@
 
 from __future__ import annotations
 
-from bot.conversation.base import WHERE_OTHER, Base, Turn
-from bot.conversation.events import Button
+import re
+
+from bot.conversation.base import WHERE_OTHER, Base, Turn, short_text
 from bot.conversation.state import ASK_WHERE
 from bot.understanding.gazetteer import Located, located_at
+from bot.understanding.normalize import STOPWORDS, normalize
+
+# Words that say a message names a place, even one the directory does not know.
+_PLACE_WORDS = frozenset("rue avenue av bd boulevard place allee chemin impasse route quartier cite "
+                         "residence lotissement ville village bourg hameau zone".split())
+_LINKS = frozenset("a au aux de du des la le les l sur en pres vers cote d".split())
+_DIGITS = re.compile(r"\d")
+
+
+def looks_like_place(text: str) -> bool:
+    """A few words that could name a place: "Naintré", "rue des Lilas", "les Sables d'Olonne"."""
+    words = normalize(text).split()
+    if not words or "?" in text or len(words) > 5:
+        return False
+    if any(w in _PLACE_WORDS for w in words) or _DIGITS.search(text):
+        return True
+    return len(words) <= 3 and all(w not in STOPWORDS or w in _LINKS for w in words)
 
 
 class PlacePhase(Base):
     def on_location(self, lat: float, lon: float) -> Turn:
         where = located_at(lat, lon)
         if where is None:
-            self.say("Je n'ai pas pu lire cette position. Essayez encore, ou écrivez votre quartier.")
+            self.say(self._("Je n'ai pas pu lire cette position. Essayez encore, ou écrivez votre quartier."))
             self.state = self.state.replace(step=ASK_WHERE if self.state.need else self.state.step)
             return self.reask()
         return self.located(where)
 
+    def place_at(self, where: Located) -> None:
+        """Remember where the resident is, without answering yet."""
+        self.state = self.state.replace(position=(where.latitude, where.longitude), where=where.label,
+                                        quartier=where.quartier, by=where.by, shown=0)
+
     def located(self, where: Located) -> Turn:
-        self.state = self.state.replace(position=(where.latitude, where.longitude),
-                                        where=where.label, quartier=where.quartier, shown=0)
+        self.place_at(where)
         if self.state.need:
             self.answer()
         else:
-            self.ask_need(f"C'est noté : {where.label}. Pour quoi avez-vous besoin d'aide ?")
+            self.ask_need(self._("C'est noté : {where}. Pour quoi avez-vous besoin d'aide ?",
+                                 where=self._(where.label)))
         return self.done()
 
     def ask_where(self, intro: str | None = None) -> None:
         self.state = self.state.replace(step=ASK_WHERE)
         quartiers = list(self.k.directory.quartiers.values())[:5]
-        text = "Où êtes-vous ? Envoyez votre position 📍, ou choisissez votre quartier :"
+        text = self._("Où êtes-vous ? Envoyez votre position 📍, ou choisissez votre quartier :")
         if intro:
             text = f"{intro} {text}"
-        self.say(text, tuple(Button(q.nom, f"q:{q.id}") for q in quartiers)
-                 + (Button("Autre", WHERE_OTHER),), ask_location=True)
+        self.say(text, tuple(self.button(q.nom, f"q:{q.id}") for q in quartiers)
+                 + (self.button("Autre", WHERE_OTHER), self.human_button()), ask_location=True)
+
+    def unknown_place(self, text: str) -> Turn:
+        """An answer to "où êtes-vous ?" that names no place the bot knows."""
+        if looks_like_place(text):
+            self.ask_where(self._("Je ne connais pas « {text} ».", text=short_text(text)))
+        else:
+            self.ask_where(self._("Pour trouver l'aide la plus proche, j'ai besoin de savoir où vous êtes."))
+        return self.done()

@@ -32,6 +32,8 @@ class State:
     source: str | None = None  # who shared the link that started the conversation
     said: str | None = None  # the resident's last words about their need, for a mediator
     lang: str = "fr"
+    by: str | None = None  # how `position` was given: "position" (shared), "quartier", "commune"
+    cautioned: bool = False  # told once that the directory may be out of date
 
     def to_json(self) -> str:
         return json.dumps(dataclasses.asdict(self), ensure_ascii=False, separators=(",", ":"))
@@ -55,6 +57,9 @@ class State:
             state = cls(**data)
             if state.step not in STEPS:
                 return cls()
+            if state.position is not None and "by" not in raw:  # saved before `by` existed
+                by = "position" if state.where == "votre position" else "quartier" if state.quartier else "commune"
+                state = state.replace(by=by)
             return state
         except (ValueError, TypeError):
             return cls()

@@ -1,127 +1,197 @@
-"""The texts of answers, built from the directory only: nothing here is made up."""
+"""The texts of answers, built from the directory only: nothing here is made up.
+
+Distances are said only as precisely as they are known: walking minutes from a shared
+position, "dans votre quartier" or "à environ 2 km" from a quartier, a postcode or a commune.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from bot.conversation.i18n import Translator
 from bot.conversation.events import Pin
 from bot.places.geo import walking_minutes
-from bot.places.hours import date_fr, day_phrase, describe_next, hm, holiday_name
+from bot.places.hours import Slot, date_fr, day_phrase, describe_next, hm, holiday_name
 from bot.places.model import Directory, Tour
-from bot.places.nearby import Option, TourStatus
+from bot.places.nearby import WALK_KM, Option, TourStatus
 from bot.places.needs import NEEDS
+from bot.understanding.gazetteer import POSITION, QUARTIER
 
 APPOINTMENT = {
     "sans": "sans rendez-vous",
     "conseille": "rendez-vous conseillé",
     "obligatoire": "sur rendez-vous seulement",
 }
+NEAR_KM = 0.5  # from a quartier's landmark, closer than this is "in your quartier"
 
 
-def distance_phrase(km: float) -> str:
-    if km <= 3.0:
-        return f"{walking_minutes(km)} min à pied"
-    return f"à {km:.0f} km" if km >= 10 else f"à {km:.1f} km".replace(".", ",")
+def distance_phrase(km: float, by: str | None, _: Translator) -> str:
+    if by == POSITION:
+        if km <= 3.0:
+            return _("{minutes} min à pied", minutes=walking_minutes(km))
+        return _("à {km} km", km=_km(km))
+    if km < NEAR_KM:
+        return _("dans votre quartier") if by == QUARTIER else _("tout près")
+    return _("à environ {km} km", km=_km(km, rough=True))
 
 
-def closed_today(schedule_closure: str | None, wall_now: dt.datetime, country: str) -> str | None:
+def _km(km: float, rough: bool = False) -> str:
+    if km >= 10 or (rough and km >= 5):
+        return f"{km:.0f}"
+    if rough:
+        return f"{round(km * 2) / 2:g}".replace(".", ",")
+    return f"{km:.1f}".replace(".", ",")
+
+
+def closed_today(schedule_closure: str | None, wall_now: dt.datetime, country: str,
+                 _: Translator) -> str | None:
     if schedule_closure:
-        return f"Fermé aujourd'hui : {schedule_closure}"
+        return _("Fermé aujourd'hui : {why}", why=schedule_closure)
     name = holiday_name(wall_now.date(), country)
     if name:
-        return f"Aujourd'hui c'est férié ({name})"
+        return _("Aujourd'hui c'est férié ({name})", name=name)
     return None
 
 
-def place_text(option: Option, directory: Directory, wall_now: dt.datetime) -> str:
+def place_text(option: Option, directory: Directory, wall_now: dt.datetime, *, need: str,
+               by: str | None, caution: bool, _: Translator) -> str:
     place = option.place
     assert place is not None
-    lines = [f"📍 {place.nom}"]
+    lines = [f"📍 {place.nom}", _("Pour : {need}", need=need_label(need, _))]
     where = place.full_address
-    lines.append(f"{where} ({distance_phrase(option.km)})" if where else distance_phrase(option.km))
+    distance = distance_phrase(option.km, by, _)
+    lines.append(f"{where} ({distance})" if where else distance)
     details: list[str] = []
     if place.schedule is None:
-        details.append("horaires non publiés")
+        details.append(_("horaires non publiés : appelez avant d'y aller"))
     else:
         closure = place.schedule.closure_on(wall_now.date())
-        note = closed_today(closure.message if closure else None, wall_now, directory.pays)
+        note = closed_today(closure.message if closure else None, wall_now, directory.pays, _)
         if note and not (option.slot and option.slot.start <= wall_now):
             lines.append(f"⛔ {note}")
         details.append(_capital(describe_next(option.slot, wall_now)))
     if place.rendez_vous in APPOINTMENT:
-        details.append(APPOINTMENT[place.rendez_vous])
+        details.append(_(APPOINTMENT[place.rendez_vous]))
     if place.frais:
         details.append(place.frais)
     lines.append("🕑 " + " · ".join(details))
     if place.telephone:
         lines.append(f"☎ {place.telephone}")
     if place.a_apporter:
-        lines.append("🎒 À apporter : " + ", ".join(place.a_apporter))
+        lines.append(_("🎒 À apporter : {items}", items=", ".join(place.a_apporter)))
     if place.note:
         lines.append(f"ℹ️ {place.note}")
-    lines.append(_freshness(place.date_maj))
+    if caution:
+        lines.append(_freshness(place.date_maj, _))
     return "\n".join(lines)
 
 
-def stop_text(option: Option, directory: Directory, wall_now: dt.datetime, *, intro: bool = True) -> str:
+def stop_text(option: Option, directory: Directory, wall_now: dt.datetime, *, need: str,
+              by: str | None, _: Translator) -> str:
     stop = option.stop
     assert stop is not None
     tour = directory.tour_of(stop)
-    lines = [f"🚌 {tour.nom} passe près de chez vous" if intro else f"🚌 {tour.nom}"]
+    lines = [_near_line(tour, option.km, by, _), _("Pour : {need}", need=need_label(need, _))]
     lines.append(f"📍 {stop.nom}" + (f", {stop.full_address}" if stop.full_address else "")
-                 + f" ({distance_phrase(option.km)})")
-    details = [_capital(_passage(option, wall_now))]
+                 + f" ({distance_phrase(option.km, by, _)})")
+    details = [_capital(_passage(option.slot, wall_now, _))]
     if tour.rendez_vous in APPOINTMENT:
-        details.append(APPOINTMENT[tour.rendez_vous])
+        details.append(_(APPOINTMENT[tour.rendez_vous]))
     if tour.frais:
         details.append(tour.frais)
     lines.append("🕑 " + " · ".join(details))
-    lines.extend(_tour_footer(tour))
+    lines.extend(_tour_footer(tour, _))
     return "\n".join(lines)
 
 
-def _passage(option: Option, wall_now: dt.datetime) -> str:
-    slot = option.slot
+def _near_line(tour: Tour, km: float, by: str | None, _: Translator) -> str:
+    """"Passe près de chez vous" only when it is within walking distance, as far as we know."""
+    if by == POSITION and km <= WALK_KM:
+        return _("🚌 {tour} passe près de chez vous", tour=tour.nom)
+    if by == QUARTIER and km < NEAR_KM:
+        return _("🚌 {tour} passe dans votre quartier", tour=tour.nom)
+    return f"🚌 {tour.nom}"
+
+
+def _passage(slot: Slot | None, wall_now: dt.datetime, _: Translator) -> str:
     if slot is None:
-        return "pas de passage prévu dans les semaines à venir"
+        return _("pas de passage prévu dans les semaines à venir")
     if slot.start <= wall_now < slot.end:
-        return f"là maintenant, jusqu'à {hm(slot.end)}"
-    return f"passe {day_phrase(slot.start.date(), wall_now.date())} de {hm(slot.start)} à {hm(slot.end)}"
+        return _("là maintenant, jusqu'à {end}", end=hm(slot.end))
+    return _("passe {day} de {start} à {end}", day=day_phrase(slot.start.date(), wall_now.date()),
+             start=hm(slot.start), end=hm(slot.end))
 
 
-def _tour_footer(tour: Tour) -> list[str]:
+def _tour_footer(tour: Tour, _: Translator) -> list[str]:
     lines = []
     if tour.telephone:
         lines.append(f"☎ {tour.telephone}")
     if tour.exemple:
-        lines.append("⚠️ Horaires à confirmer par téléphone avant de vous déplacer."
-                     if tour.telephone else "⚠️ Horaires à confirmer : ils ne sont pas encore publiés.")
+        lines.append(_("⚠️ Horaires à confirmer par téléphone avant de vous déplacer.")
+                     if tour.telephone else _("⚠️ Horaires à confirmer : ils ne sont pas encore publiés."))
     elif tour.note:
         lines.append(f"ℹ️ {tour.note}")
     return lines
 
 
-def tour_text(status: TourStatus, wall_now: dt.datetime) -> str:
+def tour_text(status: TourStatus, wall_now: dt.datetime, by: str | None, _: Translator) -> str:
+    """Where the bus is now, and the one stop that matters to the resident (the pin shown)."""
     tour = status.tour
     lines = [f"🚌 {tour.nom}"]
     if status.here and status.here.stop and status.here.slot:
-        lines.append(f"Maintenant : {status.here.stop.nom}, jusqu'à {hm(status.here.slot.end)}")
+        lines.append(_("Maintenant : {stop}, jusqu'à {end}", stop=status.here.stop.nom,
+                       end=hm(status.here.slot.end)))
     else:
-        lines.append("Maintenant : pas à un arrêt")
-    if status.next and status.next.stop:
-        lines.append(f"Prochain arrêt : {status.next.stop.nom}, {_passage(status.next, wall_now)}")
-    if status.near and status.near.stop:
-        lines.append(f"Près de chez vous : {status.near.stop.nom} ({distance_phrase(status.near.km)}), "
-                     f"{_passage(status.near, wall_now)}")
-    lines.extend(_tour_footer(tour))
+        lines.append(_("Maintenant : pas à un arrêt"))
+    shown = tour_stop_shown(status)
+    if shown is not None and shown is status.near:
+        assert shown.stop is not None
+        label = _("Près de chez vous") if by == POSITION else _("Dans votre quartier") \
+            if by == QUARTIER and shown.km < NEAR_KM else _("Arrêt le plus proche")
+        lines.append(f"{label} : {shown.stop.nom} ({distance_phrase(shown.km, by, _)}), "
+                     f"{_passage(shown.slot, wall_now, _)}")
+    elif shown is not None and shown is status.next:
+        assert shown.stop is not None
+        lines.append(_("Prochain arrêt : {stop}, {when}", stop=shown.stop.nom,
+                       when=_passage(shown.slot, wall_now, _)))
+    lines.extend(_tour_footer(tour, _))
     return "\n".join(lines)
 
 
-def sooner_text(option: Option, wall_now: dt.datetime) -> str:
+def tour_stop_shown(status: TourStatus) -> Option | None:
+    """The stop a tour's status names after "now" (and pins on the map)."""
+    return status.near or status.next or status.here
+
+
+def sooner_text(option: Option, wall_now: dt.datetime, by: str | None, _: Translator) -> str:
     place = option.place
     assert place is not None and option.slot is not None
-    return (f"💡 Plus tôt : {place.nom} ({distance_phrase(option.km)}) — "
-            f"{describe_next(option.slot, wall_now)}.")
+    return _("💡 Plus tôt : {place} ({distance}) — {when}.", place=place.nom,
+             distance=distance_phrase(option.km, by, _), when=describe_next(option.slot, wall_now))
+
+
+def hours_text(option: Option, wall_now: dt.datetime, _: Translator, count: int = 3) -> str:
+    """The next openings of the place or stop shown, for "à quelle heure ça ouvre ?"."""
+    name = option.place.nom if option.place else option.stop.nom if option.stop else ""
+    schedule = option.place.schedule if option.place else option.stop.schedule if option.stop else None
+    if schedule is None:
+        return _("🕑 Je ne connais pas les horaires de {name} : ils ne sont pas publiés. "
+                 "Appelez avant d'y aller.", name=name)
+    slots = []
+    for slot in schedule.slots(wall_now):
+        slots.append(slot)
+        if len(slots) == count:
+            break
+    if not slots:
+        return _("🕑 {name} : pas d'ouverture prévue dans les semaines à venir.", name=name)
+    lines = [_("🕑 Prochaines ouvertures de {name} :", name=name)]
+    for slot in slots:
+        if slot.start <= wall_now:
+            lines.append("• " + _("maintenant, jusqu'à {end}", end=hm(slot.end)))
+        else:
+            lines.append("• " + _("{day} de {start} à {end}", day=day_phrase(slot.start.date(), wall_now.date()),
+                                  start=hm(slot.start), end=hm(slot.end)))
+    return "\n".join(lines)
 
 
 def pin_of(option: Option) -> Pin:
@@ -133,14 +203,19 @@ def pin_of(option: Option) -> Pin:
     return Pin(s.nom, s.full_address, s.latitude, s.longitude)
 
 
-def national_text(need: str) -> str | None:
+def need_label(need: str, _: Translator) -> str:
     n = NEEDS.get(need)
-    return f"☎ Vous pouvez appeler {n.national}." if n and n.national else None
+    return _(n.button) if n else need
 
 
-def contacts_text(need: str | None, option: Option | None, directory: Directory) -> str:
+def national_text(need: str, _: Translator) -> str | None:
+    n = NEEDS.get(need)
+    return _("☎ Vous pouvez appeler {who}.", who=_(n.national)) if n and n.national else None
+
+
+def contacts_text(need: str | None, option: Option | None, directory: Directory, _: Translator) -> str:
     """Who a resident can call: the place found, else the national number for the need."""
-    lines = ["🙋 Pour parler à quelqu'un :"]
+    lines = [_("🙋 Pour parler à quelqu'un :")]
     phone_found = False
     if option is not None and option.place is not None and option.place.telephone:
         lines.append(f"☎ {option.place.nom} : {option.place.telephone}")
@@ -152,17 +227,35 @@ def contacts_text(need: str | None, option: Option | None, directory: Directory)
             phone_found = True
     national = NEEDS[need].national if need in NEEDS else None
     if national:
-        lines.append(f"☎ Ou {national}.")
+        lines.append(_("☎ Ou {who}.", who=_(national)) if phone_found else _("☎ {who}.", who=_capital(_(national))))
         phone_found = True
     if not phone_found:
-        lines.append("☎ Solidarité numérique (aide pour les démarches) : 01 70 772 372, du lundi au vendredi.")
+        lines.append(_("☎ Solidarité numérique (aide pour les démarches) : 01 70 772 372, du lundi au vendredi."))
     return "\n".join(lines)
 
 
-def _freshness(day: dt.date | None) -> str:
+def mediators_when(directory: Directory, wall_now: dt.datetime, _: Translator, *, short: bool = False) -> str:
+    """When a mediator can answer, from their hours in the directory (if known)."""
+    m = directory.mediateurs
+    slot = m.schedule.next_slot(wall_now) if m is not None and m.schedule is not None else None
+    if slot is not None and slot.start > wall_now:
+        when = _("{day} à {time}", day=day_phrase(slot.start.date(), wall_now.date()), time=hm(slot.start))
+        if short:
+            return _("Les médiateurs reviennent {when} et vous répondront ici.", when=when)
+        return _("Les médiateurs ne sont pas là en ce moment : ils reviennent {when} et vous répondront "
+                 "ici. En attendant, vous pouvez appeler les numéros ci-dessus.", when=when)
+    if short:
+        return ""
+    if slot is not None:
+        return _("Il vous répondra ici, dès que possible.")
+    return _("Il vous répondra ici, dès que possible. En attendant, vous pouvez appeler les "
+             "numéros ci-dessus.")
+
+
+def _freshness(day: dt.date | None, _: Translator) -> str:
     if day is None:
-        return "Ces informations peuvent avoir changé : en cas de doute, appelez avant de venir."
-    return f"Informations du {date_fr(day)} : en cas de doute, appelez avant de venir."
+        return _("Ces informations peuvent avoir changé : en cas de doute, appelez avant de venir.")
+    return _("Informations du {date} : en cas de doute, appelez avant de venir.", date=date_fr(day))
 
 
 def _capital(text: str) -> str:

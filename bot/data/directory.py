@@ -10,14 +10,16 @@ from typing import Any
 
 from opening_hours import ParserError
 
+from bot.data.coverage import check_coverage
 from bot.data.yamlfile import Checker, Mapping, line_of, load_yaml, suggest
 from bot.errors import DirectoryError, Problem
 from bot.places.geo import valid_position
 from bot.places.hours import Closure, Schedule, parser_reason
-from bot.places.model import Commune, Directory, Place, Quartier, Stop, Tour
+from bot.places.model import Commune, Directory, Mediation, Place, Quartier, Stop, Tour
 from bot.places.needs import NEEDS
 
-TOP_KEYS = ("territoire", "pays", "quartiers", "communes", "lieux", "tournees")
+TOP_KEYS = ("territoire", "pays", "quartiers", "communes", "lieux", "tournees", "mediateurs")
+MEDIATION_KEYS = ("nom", "horaires", "telephone", "note")
 QUARTIER_KEYS = ("nom", "latitude", "longitude", "alias", "code_postal")
 COMMUNE_KEYS = ("nom", "code_postal", "latitude", "longitude")
 PLACE_KEYS = ("id", "nom", "adresse", "code_postal", "commune", "latitude", "longitude",
@@ -77,6 +79,8 @@ def build_directory(data: Any, path: Path, *, today: dt.date | None = None) -> t
         return ident
 
     quartiers: dict[str, Quartier] = {}
+    quartier_lines: dict[str, int] = {}
+    place_lines: dict[str, int] = {}
     raw_q = data.get("quartiers") or Mapping()
     if not isinstance(raw_q, Mapping):
         c.error(line_of(data, "quartiers"), "« quartiers » doit être une liste de clés : « saint-eloi: {nom: ..., latitude: ..., longitude: ...} »")
@@ -89,6 +93,7 @@ def build_directory(data: Any, path: Path, *, today: dt.date | None = None) -> t
         c.keys(q, QUARTIER_KEYS, ("nom", "latitude", "longitude"), f"le quartier « {qid} »")
         pos = _position(c, q)
         if claim(str(qid), line, "quartier") and pos and q.get("nom"):
+            quartier_lines[str(qid)] = line
             quartiers[str(qid)] = Quartier(str(qid), str(q["nom"]), pos[0], pos[1],
                                            tuple(str(a) for a in _list(c, q, "alias")),
                                            _opt_str(q.get("code_postal")))
@@ -117,6 +122,7 @@ def build_directory(data: Any, path: Path, *, today: dt.date | None = None) -> t
         _appointment(c, p)
         date_maj = _date_maj(c, p, today)
         if ident and pos and needs is not None and p.get("nom") and (schedule or "horaires" not in p):
+            place_lines[ident] = p.line
             places[ident] = Place(
                 id=ident, nom=str(p["nom"]), latitude=pos[0], longitude=pos[1],
                 besoins=needs, schedule=schedule, adresse=_opt_str(p.get("adresse")),
@@ -161,10 +167,22 @@ def build_directory(data: Any, path: Path, *, today: dt.date | None = None) -> t
                 source=str(t.get("source", "")), date_maj=date_maj,
             )
 
+    mediation = None
+    raw_m = data.get("mediateurs")
+    if raw_m is not None:
+        if not isinstance(raw_m, Mapping):
+            c.error(line_of(data, "mediateurs"), "« mediateurs » s'écrit « {nom: ..., horaires: \"Tu-Sa 13:00-21:00\", telephone: ...} »")
+        else:
+            c.keys(raw_m, MEDIATION_KEYS, ("nom",), "« mediateurs »")
+            mediation = Mediation(str(raw_m.get("nom") or ""), _schedule(c, raw_m, raw_m.get("horaires"), (), country),
+                                  _opt_str(raw_m.get("telephone")), _opt_str(raw_m.get("note")))
+
     if c.errors:
         raise DirectoryError(c.problems)
     territory = str(data.get("territoire"))
-    return Directory(territory, quartiers, communes, places, tours, pays=country), c.warnings
+    directory = Directory(territory, quartiers, communes, places, tours, pays=country, mediateurs=mediation)
+    check_coverage(directory, c, quartier_lines, place_lines)
+    return directory, c.warnings
 
 
 def _entries(c: Checker, data: Mapping, key: str, noun: str) -> Iterator[Mapping]:
@@ -255,7 +273,7 @@ def _schedule(c: Checker, obj: Mapping, hours: Any, closures: tuple[Closure, ...
     try:
         return Schedule(hours, closures, country)
     except ParserError as e:
-        c.error(obj.line_of("horaires"), f"horaires « {hours} » illisibles : {parser_reason(e)} ; format OpenStreetMap, par exemple \"Mo-Fr 09:00-12:00,14:00-17:00\"")
+        c.error(obj.line_of("horaires"), f"horaires « {hours} » illisibles {parser_reason(e, hours)} ; format OpenStreetMap, par exemple \"Mo-Fr 09:00-12:00,14:00-17:00\"")
     except Exception as e:  # unknown country and the like
         c.error(obj.line_of("horaires"), f"horaires « {hours} » inutilisables : {e}")
     return None

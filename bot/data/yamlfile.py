@@ -77,10 +77,31 @@ def load_yaml(path: Path, text: str | None = None) -> tuple[Any, list[Problem]]:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1
-        what = e.problem or "syntaxe YAML invalide"
-        return None, [Problem(str(path), line, f"YAML invalide : {what} (vérifiez l'indentation ; un texte qui contient « : » doit être entre guillemets)")]
-    except yaml.YAMLError as e:
-        return None, [Problem(str(path), 1, f"YAML invalide : {e}")]
+        return None, [Problem(str(path), line, f"YAML invalide : {yaml_problem(e.problem or '')}")]
+    except yaml.YAMLError:
+        return None, [Problem(str(path), 1, "YAML invalide : le fichier ne peut pas être lu ; vérifiez l'indentation et les guillemets")]
+
+
+# PyYAML's own words, and what they mean for someone editing the file by hand.
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "un « : » de trop sur la ligne : un texte qui contient « : » doit être entre guillemets"),
+    ("cannot start any token", "une tabulation : indentez avec des espaces, jamais avec la touche Tab"),
+    ("tab character", "une tabulation : indentez avec des espaces, jamais avec la touche Tab"),
+    ("expected <block end>", "l'indentation ne correspond pas aux lignes du dessus : alignez les clés du même niveau"),
+    ("expected ',' or ']'", "un crochet « [ » n'est pas refermé par « ] »"),
+    ("expected ',' or '}'", "une accolade « { » n'est pas refermée par « } »"),
+    ("end of stream", "des guillemets ouverts ne sont pas refermés"),
+    ("could not find expected ':'", "il manque « : » après un nom de clé"),
+    ("undefined alias", "un « * » en début de texte : mettez ce texte entre guillemets"),
+    ("found unknown escape character", "un « \\ » dans un texte entre guillemets : doublez-le ou utilisez des guillemets simples"),
+)
+
+
+def yaml_problem(problem: str) -> str:
+    for words, plain in _YAML_PROBLEMS:
+        if words in problem:
+            return plain
+    return "syntaxe à vérifier (indentation, « : » après chaque clé ; un texte qui contient « : » ou « # » doit être entre guillemets)"
 
 
 def line_of(obj: Any, key: Any = None) -> int:

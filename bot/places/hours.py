@@ -76,15 +76,31 @@ def _parse(hours: str, country: str) -> OpeningHours:
     return OpeningHours(hours, country=country)
 
 
-def parser_reason(err: ParserError) -> str:
-    """The parser's message squeezed to one line an admin can read."""
-    text = str(err)
-    expected = re.search(r"= expected (.*)", text)
-    column = re.search(r"--> \d+:(\d+)", text)
-    where = f"à la position {column.group(1)}" if column else ""
-    if expected:
-        return f"le format n'est pas reconnu {where} (attendu : {expected.group(1).strip()})".replace("  ", " ")
-    return text.splitlines()[0]
+_FRENCH_DAYS = re.compile(r"\b(lun|mar|mer|jeu|ven|sam|dim|lu|je|ve|sa|di)[a-z]*\b", re.I)
+_H_TIME = re.compile(r"\d{1,2}\s*h\s*\d{0,2}", re.I)
+_SHORT_TIME = re.compile(r"(?<![\d:])\d{1,2}(?![\d:h])")
+
+
+def parser_reason(err: ParserError, hours: str = "") -> str:
+    """What is wrong with the hours, in plain French (the parser's own words are jargon)."""
+    column = re.search(r"--> \d+:(\d+)", str(err))
+    where = ""
+    if column and hours:
+        pos = int(column.group(1))
+        where = f"à partir de la position {pos} (« {hours[pos - 1:pos + 14].strip() or '…'} ») "
+    elif column:
+        where = f"à partir de la position {column.group(1)} "
+    hints = []
+    if _FRENCH_DAYS.search(hours) and not re.search(r"\b(Mo|Tu|We|Th|Fr|Sa|Su)\b", hours):
+        hints.append("écrivez les jours en anglais abrégé : Mo Tu We Th Fr Sa Su (lundi = Mo)")
+    if _H_TIME.search(hours):
+        hints.append("écrivez les heures sur 24 h avec deux points, 09:00 et non 9h")
+    elif "extended_time" in str(err) or _SHORT_TIME.search(hours.split(" ", 1)[-1]):
+        hints.append("une heure est incomplète : écrivez-la avec ses minutes, par exemple 12:00")
+    if not hints:
+        hints.append("vérifiez les jours (Mo Tu We Th Fr Sa Su), les heures (09:00-12:00) et les "
+                     "séparateurs (« , » entre deux plages, « ; » entre deux règles)")
+    return f"{where.strip()} : {' ; '.join(hints)}"
 
 
 class Schedule:

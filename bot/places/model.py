@@ -86,6 +86,16 @@ class Tour:
     date_maj: dt.date | None = None
 
 
+@dataclass(frozen=True)
+class Mediation:
+    """Who answers the residents handed over to a person, and when (hours unknown: None)."""
+
+    nom: str
+    schedule: Schedule | None = field(compare=False, repr=False)
+    telephone: str | None = None
+    note: str | None = None
+
+
 @dataclass
 class Directory:
     territoire: str
@@ -94,6 +104,7 @@ class Directory:
     places: dict[str, Place]
     tours: dict[str, Tour]
     pays: str = "FR"
+    mediateurs: Mediation | None = None
     _by_need: dict[str, Grid[Place]] = field(default_factory=dict, repr=False)
     _stops_by_need: dict[str, Grid[Stop]] = field(default_factory=dict, repr=False)
     _all_stops: Grid[Stop] = field(default_factory=Grid, repr=False)

@@ -9,9 +9,13 @@ from bot.places.hours import Slot
 from bot.places.model import Directory, Place, Stop, Tour
 
 MAX_KM = 40.0
-BUS_MAX_KM = 2.5  # a stop this close counts as "near the resident"
+WALK_KM = 1.5  # a stop this close counts as "near the resident": about 20 minutes on foot
 BUS_SOON = dt.timedelta(days=7)
-# A farther place is worth mentioning when it is at most this much farther…
+# Places this close to each other are "as near": the one opening sooner comes first.
+SAME_PLACE_KM = 0.3
+# A place with unknown hours is ranked as if it were this much farther (or twice as far)…
+UNKNOWN_DETOUR_KM = 1.0
+# …and a farther place is worth mentioning when it is at most this much farther…
 DETOUR_KM = 2.0
 # …and opens at least this much sooner.
 MUCH_SOONER = dt.timedelta(hours=20)
@@ -30,33 +34,81 @@ class Option:
 
 def options_for(directory: Directory, need: str, lat: float, lon: float,
                 wall_now: dt.datetime, *, count: int = 5) -> list[Option]:
-    """Places for the need, nearest first; a nearby bus stop that passes soon after the first."""
+    """What to propose for the need, best first.
+
+    Places nearest first, except that a place whose next opening is unknown never comes before a
+    comparably near one with known hours. A mobile service stopping within walking distance
+    comes first when it is there now or later today, sooner than the first place opens;
+    otherwise it comes second.
+    """
     places = [
         Option(f"p:{p.id}", km, p.schedule.next_slot(wall_now) if p.schedule else None, place=p)
         for km, p in directory.places_for(need, lat, lon, count=count, max_km=MAX_KM)
     ]
-    stops = []
-    for km, s in directory.stops_for(need, lat, lon, count=3, max_km=BUS_MAX_KM):
+    places.sort(key=_rank_km)
+    _sooner_first_when_as_near(places)
+    bus = nearest_passage(directory, need, lat, lon, wall_now)
+    if bus is None:
+        return places
+    if _serves_sooner(bus, places[0] if places else None, wall_now, directory):
+        return [bus] + places
+    return places[:1] + [bus] + places[1:]
+
+
+def _rank_km(option: Option) -> float:
+    """Distance as ranked: unknown (or no coming) hours weigh like a place a detour or twice as far."""
+    if option.slot is not None:
+        return option.km
+    return max(option.km + UNKNOWN_DETOUR_KM, option.km * 2)
+
+
+def _sooner_first_when_as_near(places: list[Option]) -> None:
+    """Between places about as near (same building, same street), the one opening sooner first."""
+    for i in range(1, len(places)):
+        j = i
+        while j > 0 and _as_near(places[j - 1], places[j]) and _opens_before(places[j], places[j - 1]):
+            places[j - 1], places[j] = places[j], places[j - 1]
+            j -= 1
+
+
+def _as_near(a: Option, b: Option) -> bool:
+    return abs(_rank_km(a) - _rank_km(b)) <= max(SAME_PLACE_KM, 0.15 * min(_rank_km(a), _rank_km(b)))
+
+
+def _opens_before(a: Option, b: Option) -> bool:
+    return a.slot is not None and (b.slot is None or a.slot.start < b.slot.start)
+
+
+def _serves_sooner(bus: Option, first: Option | None, wall_now: dt.datetime, directory: Directory) -> bool:
+    assert bus.slot is not None and bus.stop is not None
+    if directory.tour_of(bus.stop).exemple or bus.slot.start.date() != wall_now.date():
+        return False
+    return first is None or first.slot is None or bus.slot.start < first.slot.start
+
+
+def nearest_passage(directory: Directory, need: str | None, lat: float, lon: float,
+                    wall_now: dt.datetime) -> Option | None:
+    """The stop within walking distance that serves the need, nearest first, then soonest."""
+    found = []
+    for km, s in directory.stops_for(need, lat, lon, count=12, max_km=WALK_KM):
         slot = s.schedule.next_slot(wall_now)
         if slot is not None and slot.start - wall_now <= BUS_SOON:
-            stops.append(Option(f"s:{s.id}", km, slot, stop=s))
-    stops.sort(key=lambda o: o.slot.start if o.slot else dt.datetime.max)
-    # One passage of the bus is enough: the soonest near the resident.
-    return places[:1] + stops[:1] + places[1:]
+            found.append((round(km, 1), slot.start, s.id, Option(f"s:{s.id}", km, slot, stop=s)))
+    return min(found)[3] if found else None
 
 
 def sooner_alternative(options: list[Option]) -> Option | None:
-    """A place a little farther than the first that opens much sooner, if any."""
-    if not options or options[0].place is None:
+    """A place a little farther than the first that opens much sooner, if any (known hours only)."""
+    if not options or options[0].place is None or options[0].slot is None:
         return None
     first = options[0]
-    first_start = first.slot.start if first.slot else None
+    assert first.slot is not None
     for other in options[1:]:
         if other.place is None or other.slot is None:
             continue
         if other.km > max(first.km + DETOUR_KM, first.km * 2):
             continue
-        if first_start is None or other.slot.start + MUCH_SOONER <= first_start:
+        if other.slot.start + MUCH_SOONER <= first.slot.start:
             return other
     return None
 
@@ -76,7 +128,10 @@ def tours_near(directory: Directory, position: tuple[float, float] | None,
     """Status of the tours passing near a position (or of all, in a small directory)."""
     nearest_stop: dict[str, tuple[float, Stop]] = {}
     if position is not None:
-        for km, stop in directory.stops_for(None, position[0], position[1], count=30, max_km=MAX_KM):
+        # Each tour's stop nearest the resident: by distance, then by the soonest passage.
+        ranked = sorted(directory.stops_for(None, position[0], position[1], count=30, max_km=MAX_KM),
+                        key=lambda x: (round(x[0], 1), _start(x[1], wall_now), x[1].id))
+        for km, stop in ranked:
             nearest_stop.setdefault(stop.tour_id, (km, stop))
         tour_ids = list(nearest_stop)[:limit]
     else:
@@ -91,8 +146,13 @@ def tours_near(directory: Directory, position: tuple[float, float] | None,
                            if sl is not None and sl.start > wall_now), key=lambda x: (x[0], x[1]))
         nxt = Option(f"s:{upcoming[0][2].id}", 0.0, upcoming[0][3], stop=upcoming[0][2]) if upcoming else None
         near = None
-        if tid in nearest_stop:
+        if tid in nearest_stop and nearest_stop[tid][0] <= WALK_KM:
             km, stop = nearest_stop[tid]
             near = Option(f"s:{stop.id}", km, stop.schedule.next_slot(wall_now), stop=stop)
         out.append(TourStatus(tour, here, nxt, near))
     return out
+
+
+def _start(stop: Stop, wall_now: dt.datetime) -> dt.datetime:
+    slot = stop.schedule.next_slot(wall_now)
+    return slot.start if slot is not None else dt.datetime.max

@@ -17,5 +17,7 @@ async def open_runtime(settings: Settings, clock: Clock | None = None,
     store = await Store.open(settings.database)
     runtime = Runtime(store, source, load_secret(settings.secret, settings.database),
                       clock or utc_now, mediators)
-    await store.purge(runtime.clock())
+    # Retention follows the real clock: a console run at a chosen date (`--now`) must never
+    # purge the real database as if that date had come.
+    await store.purge(utc_now())
     return runtime

@@ -1,7 +1,11 @@
 """Handing a resident over to a person: the summary for the mediators, the relay both ways, the end.
 
-While a hand-over is live the bot stays quiet: what the resident writes goes to the mediators,
-and a mediator's reply to the summary (or to a relayed message) goes back to the resident.
+While a person is in charge, what the resident types goes to the mediators and each message is
+acknowledged ("Transmis ✅", with when an answer can come if the mediators are away). The bot
+still answers its own buttons and a place asked for, and never goes silent on danger: the
+emergency numbers come first, and the mediators see the message flagged. `/start`, a new need,
+"Revenir au bot" or two hours of silence give the resident back to the bot; a mediator's late
+answer still reaches them (and reopens the exchange) for a week.
 """
 
 from __future__ import annotations
@@ -10,14 +14,20 @@ import datetime as dt
 import logging
 from typing import Protocol
 
-from bot.conversation.dialogue import NEW, words
+from bot.conversation.dialogue import HANDOVER_END, NEW, words
 from bot.conversation.events import Button, Incoming, Reply
-from bot.conversation.state import State
-from bot.storage.sqlite import Store
+from bot.conversation.i18n import Translator
+from bot.conversation.knowledge import Knowledge
+from bot.conversation.safety import emergency_reply
+from bot.conversation.state import ASK_WHERE, TYPE_WHERE, State
+from bot.conversation.texts import mediators_when
+from bot.places.hours import local
+from bot.storage.sqlite import HANDOVER_KEPT, Store
+from bot.understanding.danger import detect
 
 logger = logging.getLogger(__name__)
 
-END_WORDS = words("fin", "terminer", "stop")
+END_WORDS = words("fin", "terminer", "stop", "revenir au bot")
 
 
 class Mediators(Protocol):
@@ -35,7 +45,7 @@ class Handovers:
         self.mediators = mediators
 
     async def start(self, key: str, channel: str, address: str, label: str,
-                    data: dict[str, object], now: dt.datetime) -> list[Reply]:
+                    data: dict[str, object], now: dt.datetime, _: Translator) -> list[Reply]:
         said = str(data.get("text") or "—")[:500]
         summary = (f"🙋 Nouvelle demande d'aide ({channel})\n"
                    f"Besoin : {label}\nOù : {data.get('quartier') or 'non précisé'}\n"
@@ -44,61 +54,89 @@ class Handovers:
             message_id = await self.mediators.forward(summary)
         except Exception:
             logger.exception("could not reach the mediators")
-            return [Reply("Je n'ai pas pu joindre un médiateur pour l'instant. "
-                          "Appelez un des numéros ci-dessus.", (Button("Nouvelle demande", NEW),))]
+            return [Reply(_("Je n'ai pas pu joindre un médiateur pour l'instant. "
+                            "Appelez un des numéros ci-dessus."), (Button(_("Nouvelle demande"), NEW),))]
         await self.store.start_handover(key, channel, address, now)
         if message_id is not None:
             await self.store.remember_relay(str(message_id), key)
         return []
 
-    async def during(self, key: str, inc: Incoming, norm: str | None, now: dt.datetime) -> list[Reply]:
-        """What the resident sends while a person is in charge."""
-        if norm in END_WORDS or (inc.button == NEW):
-            await self.store.end_handover(key)
+    async def during(self, key: str, address: str, inc: Incoming, norm: str | None, state: State,
+                     now: dt.datetime, knowledge: Knowledge, _: Translator) -> list[Reply] | None:
+        """What the resident sends while a person is in charge; None: the bot answers it."""
+        if inc.text is not None and (dangers := detect(inc.text)):
+            await self._forward(key, f"🚨 {inc.text.strip()[:3000]}", now)
+            return [emergency_reply(dangers, _), self._ack(knowledge, now, _)]
+        if norm in END_WORDS or inc.button in (NEW, HANDOVER_END):
+            await self.end(key)
+            fresh = State(source=state.source, lang=state.lang)
+            await self.store.save_turn(key, inc.channel, address, fresh.to_json(), now, [])
+            return self._back_to_bot(_)
+        if inc.start is not None or (inc.button or "").startswith("n:"):
+            await self.end(key)  # a new request: the bot takes it from here
+            return None
+        if inc.button is not None or inc.location is not None:
+            return None  # the bot's own buttons and a shared position stay the bot's
+        if inc.text is None or not inc.text.strip():
+            return [Reply(_("Un médiateur lit vos messages écrits. Écrivez-lui ici."),
+                          (Button(_("↩ Revenir au bot"), HANDOVER_END),))]
+        if state.step in (ASK_WHERE, TYPE_WHERE) and knowledge.gazetteer.locate(inc.text) is not None:
+            return None  # the answer to the bot's own question "où êtes-vous ?"
+        if not await self._forward(key, f"💬 {inc.text.strip()[:3000]}", now):
+            return [Reply(_("Votre message n'a pas pu être transmis. Réessayez dans un moment, "
+                            "ou appelez un des numéros donnés plus haut."),
+                          (Button(_("↩ Revenir au bot"), HANDOVER_END),))]
+        return [self._ack(knowledge, now, _)]
+
+    async def _forward(self, key: str, text: str, now: dt.datetime) -> bool:
+        try:
+            message_id = await self.mediators.forward(text)
+        except Exception:
+            logger.exception("could not forward a message to the mediators")
+            return False
+        await self.store.touch_handover(key, now)
+        if message_id is not None:
+            await self.store.remember_relay(str(message_id), key)
+        return True
+
+    def _ack(self, knowledge: Knowledge, now: dt.datetime, _: Translator) -> Reply:
+        wall = local(now)
+        when = mediators_when(knowledge.directory, wall, _, short=True)
+        return Reply(_("Transmis ✅") + (f" {when}" if when else ""),
+                     (Button(_("↩ Revenir au bot"), HANDOVER_END),))
+
+    async def end(self, key: str) -> None:
+        if await self.store.end_handover(key):
             try:
                 await self.mediators.forward("ℹ️ La personne a terminé l'échange.")
             except Exception:
                 logger.exception("could not tell the mediators the hand-over ended")
-            return await self._back_to_bot(key, inc, now)
-        if inc.text is None or not inc.text.strip():
-            return [Reply("Un médiateur lit vos messages écrits. Écrivez-lui ici.\n"
-                          "Pour revenir au bot : /fin")]
-        try:
-            message_id = await self.mediators.forward(f"💬 {inc.text.strip()[:3000]}")
-        except Exception:
-            logger.exception("could not forward a message to the mediators")
-            return [Reply("Votre message n'a pas pu être transmis. Réessayez dans un moment, "
-                          "ou écrivez /fin pour revenir au bot.")]
-        await self.store.touch_handover(key, now)
-        if message_id is not None:
-            await self.store.remember_relay(str(message_id), key)
-        return []  # the bot stays quiet while a person is talking
 
-    async def _back_to_bot(self, key: str, inc: Incoming, now: dt.datetime) -> list[Reply]:
-        state = State()
-        await self.store.save_turn(key, inc.channel, str(inc.user), state.to_json(), now, [])
-        return [Reply("L'échange avec le médiateur est terminé. Je suis de nouveau là 🙂\n"
-                      "Pour quoi avez-vous besoin d'aide ?",
-                      (Button("Nouvelle demande", NEW),))]
+    def _back_to_bot(self, _: Translator) -> list[Reply]:
+        return [Reply(_("L'échange avec le médiateur est terminé. Je suis de nouveau là 🙂\n"
+                        "Pour quoi avez-vous besoin d'aide ?"), (Button(_("Nouvelle demande"), NEW),))]
 
     async def reply_target(self, reply_to_message_id: str, now: dt.datetime) -> tuple[str, str] | None:
-        """Route a mediator's reply to the resident: (channel, address), or None if unknown."""
+        """Route a mediator's reply to the resident: (channel, address), or None if unknown.
+
+        A reply after the silence that gave the resident back to the bot reopens the exchange.
+        """
         key = await self.store.relay_target(str(reply_to_message_id))
         if key is None:
             return None
-        live = await self.store.handover(key, now)
-        if live is None:
+        found = await self.store.handover(key, now, within=HANDOVER_KEPT)
+        if found is None:
             return None
         await self.store.touch_handover(key, now)
-        return live.channel, live.address
+        return found.channel, found.address
 
     async def end_by_mediator(self, reply_to_message_id: str, now: dt.datetime) -> tuple[str, str] | None:
         key = await self.store.relay_target(str(reply_to_message_id))
         if key is None:
             return None
-        live = await self.store.handover(key, now)
+        found = await self.store.handover(key, now, within=HANDOVER_KEPT)
         await self.store.end_handover(key)
-        if live is None:
+        if found is None:
             return None
-        await self.store.save_turn(key, live.channel, live.address, State().to_json(), now, [])
-        return live.channel, live.address
+        await self.store.save_turn(key, found.channel, found.address, State().to_json(), now, [])
+        return found.channel, found.address

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from bot.conversation.dialogue import ERASE_NO, ERASE_WORDS, ERASE_YES, turn
 from bot.conversation.events import Incoming, Reply, replies_from_json, replies_to_json
+from bot.conversation.i18n import translator
 from bot.conversation.state import State
 from bot.runtime.handover import Handovers, Mediators
 from bot.runtime.knowledge import KnowledgeSource
@@ -79,20 +80,23 @@ class Runtime:
         address = str(address if address is not None else inc.user)
         norm = normalize(inc.text or "") if inc.text is not None else None
 
+        state = State.from_json(await self.store.load_state(key))
+        knowledge = self.source.current
+        _ = translator(state.lang)
         handovers = self.handovers
-        if handovers is not None:
-            live = await self.store.handover(key, now)
+        if handovers is not None and await self.store.handover(key, now) is not None:
             erasing = norm in ERASE_WORDS or inc.button in (ERASE_YES, ERASE_NO)
-            if live is not None and inc.start is None and not erasing:
-                return await handovers.during(key, inc, norm, now), None
+            if not erasing:
+                during = await handovers.during(key, address, inc, norm, state, now, knowledge, _)
+                if during is not None:
+                    return during, None
 
         if norm in REMINDER_WORDS:
             return await list_reminders(self.store, key, now), None
         if inc.button and inc.button.startswith(CANCEL_PREFIX):
             return await cancel_reminder(self.store, key, inc.button[len(CANCEL_PREFIX):]), None
 
-        state = State.from_json(await self.store.load_state(key))
-        t = turn(state, inc, now, self.source.current)
+        t = turn(state, inc, now, knowledge)
         erases = any(e.kind == "erase" for e in t.effects)
         outbox = replies_to_json(t.replies) if queue and not erases else None
         erased, queued = await self.store.save_turn_queued(
@@ -103,8 +107,8 @@ class Runtime:
         for e in t.effects:
             if e.kind == "handover" and handovers is not None:
                 need = e.data.get("need")
-                label = self.source.current.matcher.label(str(need)) if need else "non précisé"
-                replies += await handovers.start(key, inc.channel, address, label, e.data, now)
+                label = knowledge.matcher.label(str(need)) if need else "non précisé"
+                replies += await handovers.start(key, inc.channel, address, label, e.data, now, _)
         return replies, queued
 
     async def sent(self, queued: int | None) -> None:

@@ -24,10 +24,13 @@ from bot.storage.privacy import scrub
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 STATE_RETENTION = dt.timedelta(days=365)
 UNMATCHED_RETENTION = dt.timedelta(days=90)
-HANDOVER_SILENCE = dt.timedelta(hours=48)
+# After this long with no message either way, what the resident writes goes to the bot again…
+HANDOVER_SILENCE = dt.timedelta(hours=2)
+# …but a mediator's late answer still reaches them (and reopens the exchange) for this long.
+HANDOVER_KEPT = dt.timedelta(days=7)
 
 # Each entry brings the schema from version i to i + 1; never edit one that has shipped.
 MIGRATIONS: tuple[str, ...] = (
@@ -71,6 +74,10 @@ MIGRATIONS: tuple[str, ...] = (
         replies TEXT NOT NULL, created_at TEXT NOT NULL
     );
     CREATE INDEX outbox_channel ON outbox(channel);
+    """,
+    """
+    CREATE TABLE emergencies (day TEXT NOT NULL, channel TEXT NOT NULL, category TEXT NOT NULL);
+    CREATE INDEX emergencies_day ON emergencies(day);
     """,
 )
 
@@ -141,6 +148,10 @@ def _save_turn(conn: sqlite3.Connection, user_key: str, channel: str, address: s
             elif e.kind == "understood":
                 conn.execute("INSERT INTO messages(day, channel, understood) VALUES (?,?,?)",
                              (day, channel, int(bool(d.get("ok")))))
+            elif e.kind == "danger":
+                for category in d.get("categories") or ():  # type: ignore[attr-defined]
+                    conn.execute("INSERT INTO emergencies(day, channel, category) VALUES (?,?,?)",
+                                 (day, channel, str(category)))
             elif e.kind == "unmatched":
                 text = scrub(str(d.get("text", "")))
                 if text:
@@ -278,8 +289,12 @@ class Store:
             (user_key, channel, address, _iso(now), _iso(now)))
         await self.db.commit()
 
-    async def handover(self, user_key: str, now: dt.datetime) -> Handover | None:
-        """The person's live hand-over; one silent for 48 hours has ended by itself."""
+    async def handover(self, user_key: str, now: dt.datetime, *, within: dt.timedelta = HANDOVER_SILENCE) -> Handover | None:
+        """The person's hand-over, if its last message (either way) is at most `within` old.
+
+        The default answers "is a person in charge now?"; `HANDOVER_KEPT` finds one a mediator
+        may still answer.
+        """
         async with self.db.execute(
                 "SELECT user_key, channel, address, started_at, last_at FROM handovers WHERE user_key = ?",
                 (user_key,)) as cur:
@@ -287,10 +302,7 @@ class Store:
         if row is None:
             return None
         h = Handover(row[0], row[1], row[2], _dt(row[3]), _dt(row[4]))
-        if now - h.last_at > HANDOVER_SILENCE:
-            await self.end_handover(user_key)
-            return None
-        return h
+        return h if now - h.last_at <= within else None
 
     @_serialised
     async def touch_handover(self, user_key: str, now: dt.datetime) -> None:
@@ -319,7 +331,8 @@ class Store:
 
     @_serialised
     async def purge(self, now: dt.datetime) -> dict[str, int]:
-        """Remove what is past retention: old conversations, old unmatched phrases, silent hand-overs."""
+        """Remove what is past retention: old conversations, old unmatched phrases, hand-overs
+        nobody can answer any more, reminders whose slot has passed."""
         counts = {}
         cur = await self.db.execute("DELETE FROM conversations WHERE updated_at < ?",
                                     (_iso(now - STATE_RETENTION),))
@@ -327,7 +340,7 @@ class Store:
         cur = await self.db.execute("DELETE FROM unmatched WHERE day < ?",
                                     (_day(now - UNMATCHED_RETENTION),))
         counts["unmatched"] = cur.rowcount
-        silent = _iso(now - HANDOVER_SILENCE)
+        silent = _iso(now - HANDOVER_KEPT)
         await self.db.execute("DELETE FROM relays WHERE user_key IN (SELECT user_key FROM handovers WHERE last_at < ?)", (silent,))
         cur = await self.db.execute("DELETE FROM handovers WHERE last_at < ?", (silent,))
         counts["handovers"] = cur.rowcount

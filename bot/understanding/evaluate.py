@@ -92,3 +92,51 @@ def per_need_counts(rows: list[tuple[str, str]]) -> dict[str, int]:
     for need, _ in rows:
         counts[need] += 1
     return dict(counts)
+
+
+@dataclass
+class DangerReport:
+    """How well danger is recognised: recall on danger messages, precision over all alerts."""
+
+    dangers: int = 0
+    caught: int = 0
+    right_kind: int = 0
+    look_alikes: int = 0
+    false_alarms: int = 0
+    misses: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.caught / self.dangers if self.dangers else 1.0
+
+    @property
+    def precision(self) -> float:
+        alerts = self.caught + self.false_alarms
+        return self.caught / alerts if alerts else 1.0
+
+    def lines(self) -> list[str]:
+        return [f"danger recall {self.recall:.1%} ({self.caught}/{self.dangers}), "
+                f"precision {self.precision:.1%} ({self.caught}/{self.caught + self.false_alarms}); "
+                f"look-alikes left alone {self.look_alikes - self.false_alarms}/{self.look_alikes}; "
+                f"right kind of danger {self.right_kind}/{self.caught}"]
+
+
+def evaluate_danger(rows: list[tuple[str, str]]) -> DangerReport:
+    """Rows of (categories joined by "+", or "-" for a look-alike; message)."""
+    from bot.understanding.danger import detect
+    rep = DangerReport()
+    for expected, text in rows:
+        got = detect(text)
+        if expected == OUT_OF_SCOPE:
+            rep.look_alikes += 1
+            if got:
+                rep.false_alarms += 1
+                rep.misses.append((expected, "+".join(got), text))
+            continue
+        rep.dangers += 1
+        if got:
+            rep.caught += 1
+            rep.right_kind += set(expected.split("+")) == set(got)
+        else:
+            rep.misses.append((expected, "-", text))
+    return rep

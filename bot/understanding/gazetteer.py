@@ -1,4 +1,9 @@
-"""Where a resident is: a shared position, a quartier they name, or a postcode or commune."""
+"""Where a resident is: a shared position, a quartier they name, or a postcode or commune.
+
+`locate` reads a whole message given in answer to "où êtes-vous ?" (lenient: typos, partial
+names); `find` spots a place named inside a longer message ("caf couronneries", "chomage
+86180") and gives back the rest of the message, so the need can be read from it.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,16 @@ from rapidfuzz import fuzz, process
 
 from bot.places.geo import valid_position
 from bot.places.model import Directory
-from bot.understanding.normalize import normalize
+from bot.understanding.normalize import STOPWORDS, normalize
 
 _POSTCODE = re.compile(r"\b(\d{5})\b")
 NAME_CUTOFF = 85.0
+MENTION_CUTOFF = 88.0  # a mistyped name inside a longer message must be closer
+MAX_NAME_WORDS = 4
+
+POSITION = "position"
+QUARTIER = "quartier"
+COMMUNE = "commune"
 
 
 @dataclass(frozen=True)
@@ -21,6 +32,7 @@ class Located:
     longitude: float
     label: str  # said back to the resident: "Saint-Éloi", "Poitiers (86000)"
     quartier: str | None = None  # quartier id, for statistics
+    by: str = QUARTIER  # how precise the point is: a shared position, a quartier, a commune
 
 
 class Gazetteer:
@@ -30,16 +42,18 @@ class Gazetteer:
         self.directory = directory
         self.names: dict[str, Located] = {}
         for q in directory.quartiers.values():
-            hit = Located(q.latitude, q.longitude, q.nom, q.id)
+            hit = Located(q.latitude, q.longitude, q.nom, q.id, QUARTIER)
             for name in (q.nom, q.id.replace("-", " "), *q.alias):
                 self.names.setdefault(normalize(name), hit)
         self.postcodes: dict[str, Located] = {}
         for c in directory.communes:
-            hit = Located(c.latitude, c.longitude, f"{c.nom} ({c.code_postal})")
+            hit = Located(c.latitude, c.longitude, f"{c.nom} ({c.code_postal})", None, COMMUNE)
             self.postcodes.setdefault(c.code_postal, hit)
             self.names.setdefault(normalize(c.nom), hit)
+        self.names.pop("", None)
         self._keys = list(self.names)
         self._longest_first = sorted(self._keys, key=len, reverse=True)
+        self._long_keys = [k for k in self._keys if len(k) >= 6]
 
     def locate(self, text: str) -> Located | None:
         m = _POSTCODE.search(text)
@@ -61,8 +75,30 @@ class Gazetteer:
                 found = None
         return self.names[found[0]] if found else None
 
+    def find(self, text: str) -> tuple[Located, str] | None:
+        """A place named inside a message, and the message's other words (normalised)."""
+        m = _POSTCODE.search(text)
+        if m and m.group(1) in self.postcodes:
+            return self.postcodes[m.group(1)], normalize(text[:m.start()] + " " + text[m.end():])
+        words = normalize(text[:1000]).split()
+        for size in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i:i + size])
+                if len(phrase) >= 3 and phrase in self.names and phrase not in STOPWORDS:
+                    return self.names[phrase], " ".join(words[:i] + words[i + size:])
+        for size in (2, 1):  # a mistyped name: "couronerie", "trois citer"
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i:i + size])
+                if len(phrase) < 6 or any(w in STOPWORDS for w in words[i:i + size]):
+                    continue
+                found = process.extractOne(phrase, self._long_keys, scorer=fuzz.ratio,
+                                           score_cutoff=MENTION_CUTOFF)
+                if found is not None:
+                    return self.names[found[0]], " ".join(words[:i] + words[i + size:])
+        return None
+
 
 def located_at(lat: float, lon: float) -> Located | None:
     if not valid_position(lat, lon):
         return None
-    return Located(lat, lon, "votre position")
+    return Located(lat, lon, "votre position", None, POSITION)

@@ -47,6 +47,8 @@ PART_WEIGHT = 0.4  # a word of a longer alias or keyword, or of an example phras
 SQUASH = 1.6
 
 SMALL_TALK = frozenset({GREETING, THANKS, HELP, ERASE})
+EXPLICIT_WORDS = frozenset({"parler", "humain", "mediateur", "mediatrice", "conseiller", "human", "talk",
+                            "speak", "person"})
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,15 @@ class Matcher:
                 for w in content(tokens(example)):
                     add(w, intent.id, PART_WEIGHT)
         self.max_alias = max((len(k) for k in self.aliases), default=1)
+        # Phrasings that say an intent outright even beside another one ("parler à quelqu'un,
+        # la caf m'a coupé…"): aliases of three words or more, or holding a word that cannot be
+        # about anything else. "une personne" alone is not enough ("je suis une personne âgée").
+        self.explicit: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for intent in intents.values():
+            for alias in intent.alias:
+                words = tuple(tokens(alias))
+                if len(words) >= 3 or (len(words) >= 2 and set(words) & EXPLICIT_WORDS):
+                    self.explicit[intent.id].add(words)
         # A word shared by several intents counts less in each, by its share of the weight.
         self.vocab: dict[str, dict[str, float]] = {
             w: {i: wt * math.sqrt(wt / sum(per.values())) for i, wt in per.items()}
@@ -100,6 +111,15 @@ class Matcher:
             return intent.libelle
         need = NEEDS.get(intent_id)
         return need.label if need else intent_id
+
+    def mentions(self, intent: str, text: str) -> bool:
+        """Whether the message says this intent outright, whatever else it says."""
+        phrases = self.explicit.get(intent)
+        if not phrases:
+            return False
+        words = tokens(text)[: MAX_WORDS * 3]
+        sizes = {len(p) for p in phrases}
+        return any(tuple(words[i:i + n]) in phrases for n in sizes for i in range(len(words) - n + 1))
 
     def match(self, text: str) -> Match:
         words = tokens(text)[: MAX_WORDS * 3]

@@ -2,6 +2,9 @@
 
 Lowercase, accents stripped, apostrophes and elisions split, letters repeated for emphasis
 squeezed ("aideeee"), and the SMS spellings residents use expanded ("jcherche" → "je cherche").
+Arabic script is kept, with its spelling variants folded (hamza forms, ta marbuta, alef
+maqsura, short vowels, tatweel) and Arabic-Indic digits read as digits. Invisible format
+characters (zero-width spaces, bidi controls) are dropped: pasted text carries them inside words.
 The same function runs on admins' phrasings at load and on each message, so both meet halfway.
 """
 
@@ -52,15 +55,20 @@ demande demander ici la-bas maintenant vite urgent urgente madame monsieur
 """.split())
 
 _ELISION = re.compile(r"\b([cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’`´‘]")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[\W_]+")
 _REPEAT = re.compile(r"([a-z])\1{2,}")
+# Arabic letters written several ways for one word; after NFKD has split off the hamza.
+_ARABIC = str.maketrans({"ة": "ه", "ى": "ي", "ـ": None, "٪": "%"})
+_DIGITS = str.maketrans({chr(0x660 + i): str(i) for i in range(10)} | {chr(0x6F0 + i): str(i) for i in range(10)})
 
 
 def fold(text: str) -> str:
-    """Lowercase without accents, ligatures spelled out."""
+    """Lowercase without accents, ligatures spelled out, Arabic variants folded."""
     text = text.lower().replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    kept = "".join(ch for ch in decomposed
+                   if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
+    return kept.translate(_ARABIC).translate(_DIGITS)
 
 
 def tokens(text: str) -> list[str]:
@@ -79,9 +87,15 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+# Words that end in s or x in the singular too.
+INVARIABLE = frozenset("fils sans dans sous vers chez temps corps pays prix voix choix croix paris "
+                       "bus virus jus gens mois fois dos bras repas".split())
+
+
 def _singular(word: str) -> str:
     """Plural and singular meet: "allocations" → "allocation", "impots" → "impot"."""
-    if word in STOPWORDS or len(word) < 4 or word.isdigit():
+    if (word in STOPWORDS or word in INVARIABLE or len(word) < 4 or not word.isalpha()
+            or not word.isascii()):
         return word
     if word.endswith("s") and not word.endswith("ss"):
         return word[:-1]

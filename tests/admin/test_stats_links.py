@@ -28,6 +28,10 @@ def test_stats_command_on_a_scripted_conversation(tmp_path):
     root = ET.parse(chart).getroot()
     assert root.tag.endswith("svg") and int(root.get("width")) > 0
     assert len([e for e in root.iter() if e.tag.endswith("rect")]) >= 4  # background + bars + legend
+    chart.unlink()
+    plain = run_bot("stats", env=env, cwd=tmp_path)
+    assert plain.returncode == 0 and not chart.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".svg"] == []  # no file unless --chart
     csv_out = run_bot("stats", "--format", "csv", "--chart", str(chart), env=env, cwd=tmp_path).stdout
     assert csv_out.splitlines()[0] == "section,cle,besoin,nombre"
     assert "semaine,2026-S49,caf,1" in csv_out and "semaine,2026-S50,retraite,1" in csv_out

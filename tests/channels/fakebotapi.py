@@ -19,6 +19,7 @@ TOKEN = "123456:TEST-token"
 BOT_USER = {"id": 999, "is_bot": True, "first_name": "Orientation", "username": "orientation_test_bot",
             "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
 RAW_FIELDS = {"text", "title", "address", "caption", "parse_mode", "callback_query_id", "url",
+              "phone_number", "first_name",
               "secret_token", "description", "short_description", "drop_pending_updates"}
 HOLD_SECONDS = 0.3  # a long poll is held this long at most: enough to show it is not busy-looping
 
@@ -140,6 +141,10 @@ class FakeBotAPI:
 
     async def m_sendLocation(self, p: dict[str, Any]) -> Any:
         return self._message(p["chat_id"], location={"latitude": p["latitude"], "longitude": p["longitude"]})
+
+    async def m_sendContact(self, p: dict[str, Any]) -> Any:
+        return self._message(p["chat_id"], contact={"phone_number": p["phone_number"],
+                                                    "first_name": p["first_name"]})
 
     async def m_answerCallbackQuery(self, p: dict[str, Any]) -> Any:
         return True

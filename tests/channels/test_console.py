@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.channels.console import ConsoleSession
@@ -46,7 +48,8 @@ def test_restart_between_two_messages_keeps_the_step(tmp_path):
     first = run_bot("console", "--now", "2026-12-01T10:00", "--user", "rania", stdin="jcherche du taf\n", env=env)
     assert "Où êtes-vous" in first.stdout
     second = run_bot("console", "--now", "2026-12-01T10:00", "--user", "rania", stdin="Couronneries\n", env=env)
-    assert "📍" in second.stdout and "min à pied" in second.stdout
+    # A named quartier: the distance is said as roughly as it is known.
+    assert "📍" in second.stdout and "Pour : Emploi" in second.stdout and "min à pied" not in second.stdout
     other = run_bot("console", "--now", "2026-12-01T10:00", "--user", "sam", stdin="Couronneries\n", env=env)
     assert "Pour quoi avez-vous besoin d'aide" in other.stdout  # no cross-talk
 
@@ -73,8 +76,13 @@ async def test_two_residents_interleaved(runtime: Runtime):
     out_a = await a.send("Saint-Éloi")
     out_b = await b.send("Trois-Cités")
     assert "PIMMS" in out_a and "3 Cités" in out_b
-    human_a = await a.send("4")  # a's "Parler à quelqu'un" button (after Autre lieu, route, remind)
+    human_a = await a.send(number_of(out_a, "🙋 Parler à quelqu'un"))
     assert "3230" in human_a and "3960" not in human_a
+
+
+def number_of(out: str, label: str) -> str:
+    """The number the console shows in front of a button."""
+    return re.search(r"\[(\d+)\] " + re.escape(label), out).group(1)
 
 
 @pytest.mark.parametrize("line, expected", [
@@ -128,3 +136,21 @@ def test_bad_directory_at_start_is_a_clear_error(tmp_path, content, words):
                                                          "BOT_DATABASE": str(tmp_path / "d.sqlite3")})
     assert result.returncode == 1
     assert words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_emergency_in_the_console(tmp_path):
+    result = run_bot("console", "--now", "2026-12-05T03:00", stdin="je veux mourir\n",
+                     env={"BOT_DATABASE": str(tmp_path / "e.sqlite3")})
+    out = result.stdout
+    assert "3114" in out and "📞 3114 · 15" in out
+    assert out.index("3114") < out.index("🙋 Parler à quelqu'un")
+
+
+def test_console_at_a_chosen_date_never_purges_the_real_database(tmp_path):
+    env = {"BOT_DATABASE": str(tmp_path / "real.sqlite3")}
+    run_bot("console", "--now", "2026-12-01T10:00", "--user", "a", stdin="caf\n", env=env)
+    # Two years later, as an admin checking what the bot would say: the conversation stays.
+    later = run_bot("console", "--now", "2028-12-01T10:00", "--user", "b", stdin="bonjour\n", env=env)
+    assert later.returncode == 0
+    again = run_bot("console", "--now", "2026-12-01T10:05", "--user", "a", stdin="les couronneries\n", env=env)
+    assert "Pour : CAF" in again.stdout  # the need asked in the first run is still there

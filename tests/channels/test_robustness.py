@@ -56,7 +56,7 @@ async def test_200_residents_at_once_each_get_their_own_answers_in_order(api, tm
         texts = api.texts(uid)
         assert "Bonjour 👋" in texts[0], texts
         assert "Retraite" in texts[1] and "Où êtes-vous" in texts[1], texts
-        assert "📍" in texts[2] and "min à pied" in texts[2], texts
+        assert "📍" in texts[2] and "Pour : Retraite" in texts[2], texts
         venue = api.sent(uid, "sendVenue")
         assert len(venue) == 1
         methods = [m for m, p in api.requests if str(p.get("chat_id")) == str(uid)]

@@ -110,7 +110,7 @@ async def test_restart_between_two_messages_resumes(api, tmp_path, clock):
         await say(api, tg.message(ALICE, "jcherche du taf"), ALICE, messages=1)
     async with bot.run():
         await say(api, tg.message(ALICE, "couronneries"), ALICE, method="sendVenue")
-        assert "min à pied" in api.texts(ALICE)[-1]
+        assert "Pour : Emploi" in api.texts(ALICE)[-1]
 
 
 async def test_group_chat_only_when_addressed(api, bot):
@@ -243,3 +243,14 @@ async def test_reply_kept_through_an_outage_and_sent_at_restart(api, tmp_path, c
         assert api.sent(ALICE, "sendVenue")
     async with bot.run() as channel:
         assert await channel.runtime.unsent("telegram") == []  # sent once, then forgotten
+
+
+async def test_emergency_numbers_first_and_as_contacts(api, bot):
+    async with bot.run():
+        await say(api, tg.message(ALICE, "mon mari me frappe"), ALICE, method="sendContact", messages=3)
+        first = api.sent(ALICE, "sendMessage")[0][1]["text"]
+        assert first.startswith("🚨") and "3919" in first
+        cards = [p["phone_number"] for _, p in api.sent(ALICE, "sendContact")]
+        assert cards == ["17", "114", "3919"]
+        methods = [m for m, p in api.requests if str(p.get("chat_id")) == str(ALICE)]
+        assert methods[:4] == ["sendMessage", "sendContact", "sendContact", "sendContact"]

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from bot.conversation.dialogue import step, turn
 from bot.conversation.events import Incoming
-from bot.conversation.knowledge import Knowledge
 from bot.conversation.state import (
     ANSWERED,
     ASK_NEED,
@@ -18,32 +15,20 @@ from bot.conversation.state import (
     State,
 )
 from tests.conftest import paris
+from tests.conversation.helpers import button, labels, read, talk, text
+from tests.fixtures import knowledge_of
 
 NOW = paris("2026-12-01T10:00")  # Tuesday 10:00
 
 
-def text(t: str) -> Incoming:
-    return Incoming("test", "u1", text=t)
 
 
-def button(p: str) -> Incoming:
-    return Incoming("test", "u1", button=p)
 
 
-def talk(knowledge: Knowledge, *events: Incoming, now: dt.datetime = NOW, state: State | None = None):
-    state = state or State()
-    replies = []
-    for e in events:
-        state, replies = step(state, e, now, knowledge)
-    return state, replies
 
 
-def read(replies) -> str:
-    return "\n".join(r.text for r in replies)
 
 
-def labels(replies) -> list[str]:
-    return [b.label for r in replies for b in r.buttons]
 
 
 @pytest.mark.parametrize(
@@ -87,8 +72,8 @@ def test_answer_has_pin_address_hours_and_phone(knowledge):
     assert "Ouvert maintenant jusqu'à 12h30" in answer.text
     assert "05 49 52 67 66" in answer.text
     assert "Informations du 01/12/2022" in answer.text
-    assert labels(replies)[:5] == ["Autre lieu", "🗺 Itinéraire", "⏰ Me le rappeler",
-                                   "🙋 Parler à quelqu'un", "Nouvelle demande"]
+    # Open now: no reminder to offer.
+    assert labels(replies)[:4] == ["Autre lieu", "🗺 Itinéraire", "🙋 Parler à quelqu'un", "Nouvelle demande"]
 
 
 def test_location_shared_then_need(knowledge):
@@ -237,12 +222,14 @@ def test_state_round_trips_and_survives_garbage():
         assert State.from_json(junk) == State()
 
 
-def test_sooner_place_is_one_tap_away(knowledge):
-    # Couronneries, Tuesday 10:00: Buxerolles is nearest (hours unknown), PIMMS is open now.
-    state, replies = talk(knowledge, text("emploi"), button("q:couronneries"))
-    assert "France services de Buxerolles" in replies[0].text
+def test_sooner_place_is_one_tap_away(tmp_path):
+    # Le Moulin, Friday 10:00: the Thursday permanence is nearest; the Maison des services, 2 km
+    # away, is open now.
+    k = knowledge_of(tmp_path)
+    state, replies = talk(k, text("retraite"), button("q:moulin"), now=paris("2026-12-04T10:00"))
+    assert "Permanence du jeudi" in replies[0].text
     hint = replies[-1]
-    assert hint.text.startswith("💡 Plus tôt : France services – PIMMS Médiation")
-    state, replies = step(state, button(hint.buttons[0].payload), NOW, knowledge)
-    assert replies[0].text.startswith("📍 France services – PIMMS Médiation")
-    assert "Ouvert maintenant jusqu'à 12h30" in replies[0].text
+    assert hint.text.startswith("💡 Plus tôt : Maison des services des Tilleuls")
+    state, replies = step(state, button(hint.buttons[0].payload), paris("2026-12-04T10:00"), k)
+    assert replies[0].text.startswith("📍 Maison des services des Tilleuls")
+    assert "Ouvert maintenant jusqu'à 12h" in replies[0].text

@@ -166,3 +166,41 @@ def test_intents_errors_have_lines(tmp_path):
     assert f"{folder / 'logement.yaml'}:5: « apl » est aussi dans l'intention « caf »" in out
     assert f"{folder / 'zzz.yaml'}:1: intention inconnue « pizza »" in out
     assert f"{folder / 'vide.yaml'}:1: l'intention « poste » est vide" in out
+
+
+def test_check_warns_of_a_quartier_far_from_any_place_for_a_need(tmp_path):
+    text = GOOD.replace("quartiers:\n", "quartiers:\n  loin: {nom: Loin, latitude: 46.90, longitude: 0.34}\n")
+    _, warnings = load_directory(write(tmp_path, text))
+    said = [str(w) for w in warnings]
+    assert any(":3: attention : quartier « Loin » : aucun lieu à moins de 10 km pour" in w and "papiers" in w
+               for w in said), said
+    assert not any("« Centre »" in w and "papiers" in w.split("pour", 1)[1] for w in said)
+
+
+@pytest.mark.parametrize("lat, lon, words", [
+    ("0.34", "46.58", "latitude et longitude semblent inversées"),
+    ("43.30", "5.37", "km du quartier ou de la commune la plus proche"),
+], ids=["swapped", "far away"])
+def test_check_warns_of_coordinates_outside_the_territory(tmp_path, lat, lon, words):
+    text = GOOD.replace("    latitude: 46.58\n    longitude: 0.34\n    tel", f"    latitude: {lat}\n    longitude: {lon}\n    tel")
+    _, warnings = load_directory(write(tmp_path, text))
+    assert any(":5:" in str(w) and words in str(w) for w in warnings), [str(w) for w in warnings]
+
+
+@pytest.mark.parametrize("hours, words", [
+    ("lundi 9h-12h", "écrivez les jours en anglais abrégé : Mo Tu We Th Fr Sa Su"),
+    ("Mo-Fr 9h-12h", "09:00 et non 9h"),
+    ("Mo-Fr 09:00-12", "écrivez-la avec ses minutes"),
+], ids=["french days", "9h", "incomplete time"])
+def test_bad_hours_are_explained_in_plain_french(tmp_path, hours, words):
+    errors = errors_of(tmp_path, GOOD.replace('"Mo-Fr 09:00-12:00"', f'"{hours}"'))
+    line = next(e for e in errors if "horaires" in e)
+    assert words in line
+    for jargon in ("EOI", "rule_separator", "extended_time", "expected", "timespan"):
+        assert jargon not in line
+
+
+def test_yaml_mistakes_are_explained_in_plain_french(tmp_path):
+    errors = errors_of(tmp_path, GOOD.replace("    nom: Mairie\n", "\tnom: Mairie\n"))
+    assert any(":6:" in e and "tabulation" in e for e in errors), errors
+    assert not any("cannot start any token" in e for e in errors)

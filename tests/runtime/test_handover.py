@@ -37,11 +37,10 @@ async def test_human_handover_round_trip(api, bot, clock):
                                           kind="supergroup", reply_to=reply_to), ALICE)
         assert "💬 Médiateur : Bonjour, je peux vous appeler demain ?" in texts[0]
 
-        # The resident's next message goes to the group, and the bot says nothing itself.
-        before_alice = api.count(ALICE)
-        await say(api, tg.message(ALICE, "oui merci, après 14h"), GROUP)
+        # The resident's next message goes to the group, and the bot only acknowledges it.
+        texts = await say(api, tg.message(ALICE, "oui merci, après 14h"), ALICE)
         assert api.texts(GROUP)[-1] == "💬 oui merci, après 14h"
-        assert api.count(ALICE) == before_alice
+        assert texts[0].startswith("Transmis ✅")
 
         # /fin gives the resident back to the bot.
         texts = await say(api, tg.message(ALICE, "/fin"), ALICE)
@@ -61,16 +60,17 @@ async def test_mediator_can_end_the_handover(api, bot):
         assert "Retraite" in texts[0]
 
 
-async def test_handover_survives_a_restart_and_ends_after_48_hours(api, bot, clock):
+async def test_handover_survives_a_restart_and_gives_the_bot_back_after_2_hours(api, bot, clock):
     async with bot.run():
         await say(api, tg.message(ALICE, "je veux parler à quelqu'un"), ALICE, messages=2)
         await api.wait_for(lambda: api.count(GROUP) >= 1)
     async with bot.run():
-        await say(api, tg.message(ALICE, "vous êtes là ?"), GROUP)
+        texts = await say(api, tg.message(ALICE, "vous êtes là ?"), ALICE)
+        assert texts[0].startswith("Transmis ✅")
         assert api.texts(GROUP)[-1] == "💬 vous êtes là ?"
-        clock.advance(hours=49)
+        clock.advance(hours=2, minutes=1)
         texts = await say(api, tg.message(ALICE, "caf"), ALICE, messages=1)
-        assert "Où êtes-vous" in texts[0]  # silent for 48 hours: back with the bot
+        assert "Où êtes-vous" in texts[0]  # silent for 2 hours: back with the bot
 
 
 async def test_oubli_ends_the_handover(api, bot):
@@ -118,7 +118,90 @@ async def test_console_shows_handover(runtime, mediators):
     out = await session.send("je veux parler à quelqu'un")
     assert "transmis votre demande à un médiateur" in out
     assert printed == ["   ↪ transmis à un médiateur"]
-    assert await session.send("vous êtes là ?") == ""  # the bot stays quiet
+    assert (await session.send("vous êtes là ?")).startswith("🤖 Transmis ✅")  # acknowledged
     assert printed[-1] == "   ↪ transmis à un médiateur"
     out = await session.send("/fin")
     assert "de nouveau là" in out
+
+
+# -- a hand-over never goes silent (fictitious territory: mediators Tuesday–Saturday 13:00–21:00) --
+
+@pytest.fixture
+async def territory_runtime(tmp_path, clock):
+    from bot.runtime import KnowledgeSource, Runtime
+    from bot.storage.sqlite import Store
+    from tests.conftest import INTENTS, RecordingMediators
+    from tests.fixtures import write_territory
+    store = await Store.open(tmp_path / "h.sqlite3")
+    rt = Runtime(store, KnowledgeSource(write_territory(tmp_path), INTENTS), b"s", clock, RecordingMediators())
+    yield rt
+    await store.close()
+
+
+async def ask(rt, text=None, **kw):
+    from bot.conversation.events import Incoming
+    return await rt.handle(Incoming("telegram", "77", text=text, **kw), address="77")
+
+
+def said(replies) -> str:
+    return "\n".join(r.text for r in replies)
+
+
+async def test_each_message_is_acknowledged_with_when_an_answer_can_come(territory_runtime, clock):
+    rt = territory_runtime
+    clock.set("2026-11-29T20:00")  # Sunday evening: the mediators come back on Tuesday at 13:00
+    replies = await ask(rt, "je veux parler à quelqu'un")
+    assert "ils reviennent mardi à 13h" in said(replies) and "☎" in said(replies)
+    replies = await ask(rt, "c'est pour mon dossier de retraite")
+    assert replies[0].text == "Transmis ✅ Les médiateurs reviennent mardi à 13h et vous répondront ici."
+    assert [b.payload for b in replies[0].buttons] == ["h:end"]
+    assert rt.mediators.sent[-1] == "💬 c'est pour mon dossier de retraite"
+
+
+async def test_revenir_au_bot_ends_the_hand_over(territory_runtime, clock):
+    rt = territory_runtime
+    await ask(rt, "je veux parler à quelqu'un")
+    replies = await ask(rt, button="h:end")
+    assert "de nouveau là" in said(replies)
+    assert rt.mediators.sent[-1] == "ℹ️ La personne a terminé l'échange."
+    replies = await ask(rt, "impots")
+    assert "Où êtes-vous" in said(replies)
+
+
+@pytest.mark.parametrize("event", [{"button": "n:impots"}, {"start": ""}], ids=["a need button", "/start"])
+async def test_a_new_request_gives_the_bot_back_and_closes_cleanly(territory_runtime, event):
+    rt = territory_runtime
+    await ask(rt, "je veux parler à quelqu'un")
+    replies = await ask(rt, **event)
+    assert "Transmis" not in said(replies)
+    assert rt.mediators.sent[-1] == "ℹ️ La personne a terminé l'échange."
+    key = rt.key("telegram", "77")
+    assert await rt.store.handover(key, rt.clock()) is None
+
+
+async def test_danger_during_a_hand_over_gets_the_numbers_first(territory_runtime):
+    rt = territory_runtime
+    await ask(rt, "je veux parler à quelqu'un")
+    replies = await ask(rt, "il va me tuer")
+    assert replies[0].text.startswith("🚨") and [c.phone for c in replies[0].contacts][:1] == ["17"]
+    assert rt.mediators.sent[-1] == "🚨 il va me tuer"
+
+
+async def test_the_bot_still_answers_where_the_person_is(territory_runtime):
+    rt = territory_runtime
+    replies = await ask(rt, "je veux parler à quelqu'un, la caf m'a coupé les aloc")
+    assert "Où êtes-vous" in replies[-1].text
+    replies = await ask(rt, "les tilleuls")
+    assert replies[0].text.startswith("📍 Maison des services des Tilleuls")
+    assert not rt.mediators.sent[-1].endswith("les tilleuls")
+
+
+async def test_a_late_answer_from_a_mediator_still_reaches_the_person(territory_runtime, clock):
+    rt = territory_runtime
+    await ask(rt, "je veux parler à quelqu'un")
+    clock.advance(hours=20)  # the next day: the person's messages went back to the bot…
+    replies = await ask(rt, "caf")
+    assert "Où êtes-vous" in said(replies)
+    assert await rt.mediator_reply("m1") == ("telegram", "77")  # …but the answer still gets through
+    replies = await ask(rt, "merci beaucoup")
+    assert replies[0].text.startswith("Transmis ✅")

@@ -104,6 +104,9 @@ class TelegramChannel:
                     chat_id, c, parse_mode=ParseMode.HTML, reply_markup=m,
                     disable_web_page_preview=True))
                 first = first or sent
+        for contact in reply.contacts:  # a card the phone calls with one tap
+            await with_retries(lambda c=contact: bot.send_contact(chat_id, phone_number=c.phone,
+                                                                  first_name=c.name[:64]))
         if reply.pin is not None:
             pin = reply.pin
             await with_retries(lambda: bot.send_venue(

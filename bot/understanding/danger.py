@@ -1,0 +1,204 @@
+"""Is the person in danger? Recognised before anything else, in every language the bot speaks.
+
+A person who writes that they are beaten, want to die, sleep outside tonight, have nothing to
+eat, see a child in danger or a medical emergency gets the emergency numbers first. Rules, not a
+statistical model: each one is written from how people say it (typos and SMS spellings
+included, through the normaliser and a small typo corrector) and each has its look-alikes in
+tests/understanding/danger.tsv ("mourir de rire", "ma batterie est morte", "il a frappé à la
+porte"). A missed emergency costs far more than a needless list of numbers, but numbers shown at
+every "ça me tue ces papiers" would teach people to ignore them: both are measured
+(benchmarks/eval_danger.py).
+
+Categories, most urgent first: medical, suicide, violence, child, shelter, food.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.understanding.normalize import tokens
+
+MEDICAL = "medical"
+SUICIDE = "suicide"
+VIOLENCE = "violence"
+CHILD = "child"
+SHELTER = "shelter"
+FOOD = "food"
+CATEGORIES = (MEDICAL, SUICIDE, VIOLENCE, CHILD, SHELTER, FOOD)
+
+MAX_CHARS = 1000
+
+# Words worth correcting when mistyped ("frape", "sucide", "mourrir", "violance"). Only words of
+# 5 letters or more are corrected, and only towards these: a typo of a common word stays itself.
+_LEXICON = (
+    "frappe", "frapper", "frappee", "suicide", "suicider", "suicidaire", "mourir", "violence",
+    "violent", "violente", "agresser", "agressee", "agression", "maltraite", "maltraitance",
+    "inconscient", "inconsciente", "respire", "respirer", "tabasse", "menace", "etrangle",
+    "sequestre", "hebergement", "manger", "dehor", "cardiaque", "evanoui", "overdose",
+    "battue", "cogne", "giflee", "enfant", "urgence",
+)
+_COMMON = frozenset("""
+mange mangez manges mangent frappe porte perdre pendre prendre plus moins monter montre rendre
+respect maltraite mourante mairie manque menage menu mesure mourant vivre violet
+""".split())
+_TYPO_CUTOFF = 85.0
+
+# -- pieces of patterns (over normalised words: no accents, lower case, plurals folded) -----
+_ME = r"(?:me|m|moi|nous|ma|mwa)"
+_HIT = (r"(?:frap+\w*|tap(?:e|er|ee|ai|ait|aient|ent|es)|bat|bats|battre|batu\w*|battu\w*|cogn\w*|"
+        r"gifl\w*|tabass\w*|etrangl\w*|brutalis\w*|viol(?:e|ee|er|ent|ait)?|sequestr\w*|"
+        r"agress\w*|menac\w*|harcel\w*|maltrait\w*)")
+_PERSON = (r"(?:mari|conjoint|compagnon|copain|copine|ex|pere|mere|frere|soeur|fils|beau pere|"
+           r"femme|homme|voisin|voisine|oncle|cousin|patron)")
+_KID = (r"(?:enfant|fils|fille|bebe|gamin|gamine|petit|petite|mineur|ado|nourrisson|wldi|weldi|"
+        r"bnti|kid|kids|child|children|(?:my|our|his|her) son|daughter|baby|ابني|بنتي|ولدي|طفل|اطفال|الاطفال|ولادي)")
+_JE = r"(?:je|j|jsui|chui)"
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+_RULES: dict[str, re.Pattern[str]] = {
+    MEDICAL: _rx(
+        r"\brespir\w* (?:plus|pas|mal|difficilement)\b", r"\b(?:fait|fai|faire) un malaise\b",
+        r"\bmalaise cardiaque\b", r"\binconscient\w*\b", r"\bevanoui\w*\b", r"\bperdu connaissance\b",
+        r"\bcrise (?:cardiaque|d epilep\w*|de convulsion)\b", r"\binfarctus\b", r"\bavc\b",
+        r"\bconvuls\w*\b", r"\bhemorrag\w*\b", r"\bsaign\w* (?:beaucoup|enormement|abondamment|bcp)\b",
+        r"\b(?:overdose|surdose)\b", r"\bavale\w* (?:\w+ ){0,2}(?:medicament|cachet|comprime|produit)\w*",
+        r"\b(?:mal|douleur) (?:\w+ ){0,3}poitrine\b", r"\baccouche\b", r"\ben train d accoucher\b",
+        r"\bperd les eaux\b", r"\bempoisonn\w*\b", r"\bintoxi\w*\b",
+        r"\b(?:not|isn t|isnt|stopped) breathing\b", r"\bcan ?t breathe\b", r"\bheart attack\b",
+        r"\bunconscious\b", r"\bpassed out\b", r"\bseizure\b", r"\bchest pain\b",
+        r"\bbleeding (?:a lot|badly|heavily)\b",
+        r"(?:ما|لا) ?(?:كيتنفس|يتنفس|تتنفس)", r"ازمه قلبيه", r"فاقد الوعي", r"نزيف",
+        r"\bma ?(?:kay|kat|ta|ka)?tn?[ae]?f[e]?s(?:ch|sh|ch)?\b",
+    ),
+    SUICIDE: _rx(
+        r"\b(?:veux|veu|voudrai|voudrais|vai|vais|envie de|prefere|souhaite|aimerai|aimerais|pense a) "
+        r"(?:\w+ ){0,1}mour+i?r+e?\b(?! de (?:rire|chaud|froid|faim|envie|impatience|ennui|peur))",
+        r"\bsuicid\w*\b(?! squad)", r"\b(?:d|en) finir\b(?! avec (?:mes|mon|ma|les|la|le|ce|cette|ces|ses|son|sa) (?!vie))",
+        r"\b(?:plus|pas|aucune|aucun|perdu l) envie de vivre\b", r"\b(?:veux|veu|peux|peu) plus vivre\b",
+        r"\bmarre (?:de vivre|de la vie)\b", r"\ba quoi bon vivre\b", r"\bvie ne vaut (?:plus )?rien\b",
+        rf"\b{_JE} (?:\w+ ){{0,3}}me (?:tuer|pendre|suicider|jeter|foutre en l air)\b",
+        rf"\b{_JE} (?:\w+ ){{0,3}}(?:sauter|me jeter) (?:\w+ ){{0,2}}(?:pont|fenetre|immeuble|balcon|train)\b",
+        rf"\b{_JE} (?:\w+ ){{0,3}}me faire du mal\b", r"\bscarifi\w*\b", r"\bautomutil\w*\b",
+        r"\bdisparaitre pour toujours\b",
+        r"\b(?:want|wanna|going|gonna) (?:to )?die\b", r"\bkill myself\b", r"\bend (?:my life|it all)\b",
+        r"\b(?:don t|dont|do not) want to (?:live|be alive)\b", r"\bno reason to live\b",
+        r"(?:^| )(?:اموت|نموت|بغيت نموت)(?: |$)", r"انتحر|انتحار|نتحر", r"نقتل (?:راسي|نفسي)", r"اقتل نفسي",
+        r"\bn ?mo+u?t\b", r"\bn[q9]t[ae]?l rasi\b", r"\bnt[ae]?har\b",
+    ),
+    VIOLENCE: _rx(
+        rf"\b(?<!je ){_ME} (?:\w+ ){{0,2}}?{_HIT}\b",
+        rf"\b(?:je|on|nous) (?:me |nous )?(?:fai|fait|suis fait|suis faite|sui fait) {_HIT}\b",
+        r"\b(?:suis|est|sont|ete|etre|sommes) (?:\w+ ){0,1}(?:battu\w*|frapp\w*|agress\w*|viole|violee|tabass\w*|menace|menacee|sequestr\w*|brutalis\w*)\b",
+        r"\bviolen(?:ce|t|te)\b", r"\bfemme battue\b",
+        r"\b(?:mi|mis|donne|recu|pris|prend) (?:de |des |un |plein de |de gros )?coup\b(?! de (?:main|fil|soleil|pouce|la panne|telephone|stress|froid|chaud|coeur))",
+        r"\bmenac\w* de (?:mort|me tuer|tuer)\b", r"\b(?:me|nous|m) tuer\b",
+        r"\bpeur (?:de|pour) (?:mon|ma|ma vie|son|sa)\b(?: (?:mari|conjoint|compagnon|copain|ex|pere|frere|vie))?",
+        rf"\b(?:{_JE}|i m|i am|im|we are|we re|suis|sommes) (?:\w+ ){{0,1}}en danger\b(?! de (?!mort))",
+        r"\ben danger (?:chez moi|a la maison|de mort)\b", r"\bdanger de mort\b",
+        r"\b(?:hit|hits|hitting|beat|beats|beating|beaten|hurts|attacked|attacks|abuses|abused|threatens|threatened|rape|raped|raping|kill) (?:me|us|my)\b",
+        r"\bi was (?:raped|attacked|beaten|assaulted)\b", r"\b(?:i m|i am|im|we are) in danger\b",
+        r"\bdomestic (?:violence|abuse)\b", r"\bis (?:being )?violent\b",
+        r"(?:يضرب|كيضرب|تيضرب|ضرب|تضرب|كتضرب)(?:ني|نا)\b", r"عنف", r"(?:انا|راني|انني) (?:في|ف) خطر",
+        r"يهدد(?:ني|نا)|بالقتل|يقتل(?:ني|نا)|اغتصب",
+        r"\b\w*d[ae]?r[ae]?b(?:ni|na)\b", r"\b\w*[q9]t[ae]?l(?:ni|na)\b",
+        r"\b(?:ana|rani|ra) (?:f|fi) (?:khatar|5atar|khtar|5tar)\b",
+    ),
+    CHILD: _rx(
+        rf"\b{_KID}\b (?:\w+ ){{0,4}}(?:{_HIT}|en danger|disparu\w*|abus\w*)\b",
+        rf"\b{_HIT} (?:\w+ ){{0,2}}{_KID}\b", r"\bmaltraitance\b",
+        rf"\btouch\w* (?:mon|ma|notre|nos|un|une|le|la|les) {_KID}\b",
+        r"\bchild abuse\b", rf"\b{_KID} (?:is |are )?(?:being )?(?:in danger|beaten|abused|hit|missing)\b",
+        rf"{_KID} (?:في|ف) خطر", rf"\b{_KID} (?:f|fi) (?:khatar|5atar)\b",
+    ),
+    SHELTER: _rx(
+        r"\b(?:dor|dort|dormir|dorme|dormon|dormons|passe la nuit|passer la nuit) (?:\w+ ){0,2}(?:dehor|dans la rue|a la rue|exterieur)\b",
+        r"\bdormir dans (?:ma|la|une|notre) voiture\b",
+        r"\b(?:suis|sommes|est|sont|retrouve|retrouvee|me retrouve|on est|je me retrouve) (?:\w+ ){0,1}a la rue\b(?! (?:de|du|des|d|victor|jean)\b)",
+        r"\bsans (?:abri|domicile|toit)\b", r"\bsdf\b", r"\bpas de toit\b",
+        r"\b(?:nulle part|nul part|pas d endroit|aucun endroit|pas de place|pas de lieu) (?:\w+ ){0,2}(?:dormir|dormi|dor|la nuit)\b",
+        r"\bou dormir\b", r"\bhebergement d urgence\b",
+        r"\bsleep\w* (?:on|in) the street\b", r"\bnowhere to (?:sleep|stay|go tonight)\b", r"\bhomeless\b",
+        r"\bsleeping rough\b", r"\bno place to (?:sleep|stay)\b",
+        r"فين (?:نعس|ننعس|نبات|نرقد|انام)", r"(?:انام|نعس|ننعس|نبات|نايم|ناعس) (?:\S+ )?(?:الشارع|الزنقه|الزنقة)",
+        r"بلا سكن|بدون ماوي",
+        r"\bfin (?:nn3es|n3es|nbat|nna3s|nn3as|n3as|nrged)\b",
+        r"\b(?:n3es|nn3es|na3es|nbat|n3ess|na3s) (?:f|fi) (?:zen9a|zenqa|znqa|zan9a|zanqa|chare3|chari3)\b",
+    ),
+    FOOD: _rx(
+        r"\b(?:rien|pas|plus rien|plu rien|quoi|de quoi) (?:a |de quoi |d )?manger\b",
+        r"\b(?:ai|ont|avon|avons|a|as|est) (?:tres |trop |si )?faim\b", r"\bcrev\w* de faim\b",
+        r"\bmourir de faim\b", r"\bmeur\w* de faim\b",
+        r"\b(?:pas|rien) mange (?:depuis|de la journee|aujourd)\b",
+        r"\bnothing to eat\b", r"\bno food\b", r"\b(?:am|are|is|re|m|s) (?:so |very )?hungry\b",
+        r"\bstarving\b(?! for)",
+        r"ما ?ناكل|ماناكل|جوعان|جيعان|جايع|ما عندي ما ناكل",
+        r"\bma ?(?:3ndi|3andi|3ndna|3andna)? ?ma ?n?akol\w*\b", r"\bmanakol\w*\b",
+        r"\bnakol ma ?3ndi walo\b", r"\bji3an\b", r"\bjay3\b",
+    ),
+}
+# Said about something else: these contexts cancel a category's match.
+_EXCEPT: dict[str, re.Pattern[str]] = {
+    VIOLENCE: _rx(
+        r"\bfrap\w* (?:a|à) la porte\b", r"\bfrap\w* (?:un|le|mon) (?:texte|code|clavier)\b",
+        r"\bje me bat\w*\b", r"\bje me bats\b", r"\bme bat\w* pour\b",
+        r"\bme tue (?:ce|ces|le|la|les)\b", r"\b(?:ca|sa|cela) me tu\w*\b",
+    ),
+}
+# Subjects telling "il va me tuer" (violence) from "je vais me tuer" (suicide).
+_SELF_KILL = re.compile(rf"\b{_JE} (?:\w+ ){{0,3}}me tuer\b")
+
+
+@lru_cache(maxsize=4096)
+def _correct(word: str) -> str:
+    if len(word) < 5 or word in _COMMON or not word.isascii():
+        return word
+    found = process.extractOne(word, _LEXICON, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
+    return found[0] if found else word
+
+
+def prepare(text: str) -> str:
+    """The message as the rules read it: normalised words, common typos of key words corrected."""
+    return " ".join(_correct(w) for w in tokens(text[:MAX_CHARS]))
+
+
+def detect(text: str) -> tuple[str, ...]:
+    """The kinds of danger the message speaks of, most urgent first (none: an empty tuple)."""
+    norm = prepare(text)
+    if not norm:
+        return ()
+    found = []
+    for category in CATEGORIES:
+        m = _RULES[category].search(norm)
+        if m is None:
+            continue
+        if category in _EXCEPT and _EXCEPT[category].search(norm) and not _other_hit(category, norm):
+            continue
+        if category == VIOLENCE and _only_self_kill(norm):
+            continue  # "je vais me tuer" is said about oneself: the suicide rule answers it
+        found.append(category)
+    if CHILD in found and VIOLENCE in found and not _adult_victim(norm):
+        found.remove(VIOLENCE)  # "il frappe mes enfants": the child line, with the police numbers
+    return tuple(found)
+
+
+def _other_hit(category: str, norm: str) -> bool:
+    """Whether the category still matches once the excused phrases are taken out."""
+    rest = _EXCEPT[category].sub(" ", norm)
+    return bool(_RULES[category].search(rest))
+
+
+def _only_self_kill(norm: str) -> bool:
+    rest = _SELF_KILL.sub(" ", norm)
+    return not _RULES[VIOLENCE].search(rest)
+
+
+def _adult_victim(norm: str) -> bool:
+    return bool(re.search(rf"\b(?<!je ){_ME} (?:\w+ ){{0,2}}?{_HIT}\b|\ben danger\b(?! .*{_KID})", norm)) \
+        and not re.search(rf"{_KID} (?:\w+ ){{0,2}}en danger", norm)
