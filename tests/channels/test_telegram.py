@@ -254,3 +254,37 @@ async def test_emergency_numbers_first_and_as_contacts(api, bot):
         assert cards == ["17", "114", "3919"]
         methods = [m for m, p in api.requests if str(p.get("chat_id")) == str(ALICE)]
         assert methods[:4] == ["sendMessage", "sendContact", "sendContact", "sendContact"]
+
+
+async def test_need_and_place_in_one_message_and_follow_ups(api, tmp_path, clock):
+    from tests.fixtures import write_territory
+    bot = Running(api, tmp_path / "t.sqlite3", clock, directory=write_territory(tmp_path))
+    async with bot.run():
+        await say(api, tg.message(ALICE, "caf tilleuls"), ALICE, method="sendVenue")
+        card = api.texts(ALICE)[-1]
+        assert card.startswith("📍 Maison des services des Tilleuls") and "Pour : CAF" in card
+        assert "(dans votre quartier)" in card
+        texts = await say(api, tg.message(ALICE, "et à quelle heure ça ouvre ?"), ALICE)
+        assert "Prochaines ouvertures" in texts[0]
+        await say(api, tg.message(ALICE, "c'est où ?"), ALICE, method="sendVenue")
+        assert api.sent(ALICE, "sendVenue")[-1][1]["title"] == "Maison des services des Tilleuls"
+        texts = await say(api, tg.message(ALICE, "👍"), ALICE)
+        assert texts[0].startswith("Très bien")
+
+
+async def test_hand_over_acknowledged_on_telegram(api, tmp_path, clock):
+    from tests.fixtures import write_territory
+    group = -100999
+    bot = Running(api, tmp_path / "h.sqlite3", clock, directory=write_territory(tmp_path),
+                  mediators_chat_id=group)
+    clock.set("2026-11-29T20:00")  # Sunday evening
+    async with bot.run():
+        texts = await say(api, tg.message(ALICE, "je veux parler à quelqu'un"), ALICE, messages=2)
+        assert "ils reviennent mardi à 13h" in texts[1]
+        texts = await say(api, tg.message(ALICE, "c'est urgent pour ma retraite"), ALICE)
+        assert texts[0].startswith("Transmis ✅")
+        assert api.texts(group)[-1] == "💬 c'est urgent pour ma retraite"
+        keyboard = api.sent(ALICE, "sendMessage")[-1][1]["reply_markup"]["inline_keyboard"]
+        assert keyboard[0][0]["callback_data"] == "h:end"
+        texts = await say(api, tg.callback(ALICE, "h:end"), ALICE)
+        assert "de nouveau là" in texts[0]

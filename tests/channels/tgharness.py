@@ -23,14 +23,16 @@ def settings_for(api: tg.FakeBotAPI, **extra) -> Settings:
 class Running:
     """The application started as in production (polling), with a clock tests control."""
 
-    def __init__(self, api: tg.FakeBotAPI, db: Path, clock: Clock, **settings) -> None:
+    def __init__(self, api: tg.FakeBotAPI, db: Path, clock: Clock, *, directory: Path = DIRECTORY,
+                 **settings) -> None:
         self.api, self.db, self.clock, self.settings = api, db, clock, settings_for(api, **settings)
+        self.directory = directory
 
     @contextlib.asynccontextmanager
     async def run(self) -> AsyncIterator[TelegramChannel]:
         store = await Store.open(self.db)
         try:
-            runtime = Runtime(store, KnowledgeSource(DIRECTORY, INTENTS), b"secret", self.clock)
+            runtime = Runtime(store, KnowledgeSource(self.directory, INTENTS), b"secret", self.clock)
             channel = TelegramChannel(runtime, self.settings)
             if self.settings.mediators_chat_id is not None:
                 runtime.mediators = channel
