@@ -39,14 +39,14 @@ def load_directory_cached(path: Path) -> Directory:
         raise DirectoryError([Problem(str(path), 0, f"fichier illisible ({e.strerror}) : indiquez "
                                                     "le bon chemin avec BOT_DIRECTORY ou --directory")]) from None
     if len(data) < SMALL:
-        return load_directory(path, content=data)[0]
+        return load_directory(path, content=data, coverage=False)[0]
     cache = _cache_path(data)
     directory = _read_cache(cache)
     if directory is None and _compile_in_child(path):
         directory = _read_cache(cache)
     if directory is not None:
         return directory
-    directory = load_directory(path, content=data)[0]  # errors are raised here, with their lines
+    directory = load_directory(path, content=data, coverage=False)[0]  # errors are raised here, with their lines
     write_cache(directory, cache)
     return directory
 
@@ -87,7 +87,7 @@ def main(argv: list[str]) -> int:
     data = path.read_bytes()
     try:
         # Parse the very bytes the cache is keyed on, even if the file changes meanwhile.
-        directory = load_directory(path, content=data)[0]
+        directory = load_directory(path, content=data, coverage=False)[0]
     except SourceError:
         return 1
     write_cache(directory, _cache_path(data))

@@ -8,7 +8,7 @@ only get national numbers for a need, or that a place is 300 km away from the te
 from __future__ import annotations
 
 from bot.data.yamlfile import Checker
-from bot.places.geo import distance_km
+from bot.places.geo import Grid
 from bot.places.model import Directory
 from bot.places.needs import NEEDS
 
@@ -26,22 +26,20 @@ def check_coverage(directory: Directory, checker: Checker, quartier_lines: dict[
             checker.warn(quartier_lines.get(qid, 0),
                          f"quartier « {q.nom} » : aucun lieu à moins de {NEAR_KM:.0f} km pour "
                          f"{', '.join(missing)} ; le bot donnera seulement le numéro national")
-    landmarks = [(q.latitude, q.longitude) for q in directory.quartiers.values()] + [
-        (c.latitude, c.longitude) for c in directory.communes]
-    if not landmarks:
+    landmarks: Grid[None] = Grid()
+    for q in directory.quartiers.values():
+        landmarks.add(q.latitude, q.longitude, None)
+    for c in directory.communes:
+        landmarks.add(c.latitude, c.longitude, None)
+    if not len(landmarks):
         return  # nothing says where the territory is (a national import, say)
     for pid, p in directory.places.items():
-        if _nearest(landmarks, p.latitude, p.longitude) <= FAR_KM:
+        if landmarks.nearest(p.latitude, p.longitude, count=1, max_km=FAR_KM):
             continue
         line = place_lines.get(pid, 0)
-        if -90 <= p.longitude <= 90 and _nearest(landmarks, p.longitude, p.latitude) <= FAR_KM:
+        if -90 <= p.longitude <= 90 and landmarks.nearest(p.longitude, p.latitude, count=1, max_km=FAR_KM):
             checker.warn(line, f"le lieu « {pid} » est loin du territoire : latitude et longitude "
                                f"semblent inversées (latitude {p.longitude}, longitude {p.latitude} ?)")
         else:
-            km = _nearest(landmarks, p.latitude, p.longitude)
-            checker.warn(line, f"le lieu « {pid} » est à {km:.0f} km du quartier ou de la commune la plus "
-                               "proche : vérifiez sa latitude et sa longitude")
-
-
-def _nearest(points: list[tuple[float, float]], lat: float, lon: float) -> float:
-    return min(distance_km(lat, lon, a, b) for a, b in points)
+            checker.warn(line, f"le lieu « {pid} » est à plus de {FAR_KM:.0f} km de tout quartier et de toute "
+                               "commune de l'annuaire : vérifiez sa latitude et sa longitude")

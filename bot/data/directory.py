@@ -38,8 +38,8 @@ STALE_AFTER = dt.timedelta(days=365)
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 
 
-def load_directory(path: Path, *, today: dt.date | None = None,
-                   content: bytes | None = None) -> tuple[Directory, list[Problem]]:
+def load_directory(path: Path, *, today: dt.date | None = None, content: bytes | None = None,
+                   coverage: bool = True) -> tuple[Directory, list[Problem]]:
     """The directory and its warnings; raises DirectoryError listing every error.
 
     `content`: the file's bytes when the caller has already read them (and keyed a cache on them).
@@ -53,10 +53,13 @@ def load_directory(path: Path, *, today: dt.date | None = None,
     data, problems = load_yaml(path, text)
     if problems:
         raise DirectoryError(problems)
-    return build_directory(data, path, today=today)
+    return build_directory(data, path, today=today, coverage=coverage)
 
 
-def build_directory(data: Any, path: Path, *, today: dt.date | None = None) -> tuple[Directory, list[Problem]]:
+def build_directory(data: Any, path: Path, *, today: dt.date | None = None,
+                    coverage: bool = True) -> tuple[Directory, list[Problem]]:
+    """The directory and its warnings. `coverage`: also look for quartiers without help near them
+    and misplaced coordinates (for admins; the running bot does not need those warnings)."""
     c = Checker(path)
     if not isinstance(data, Mapping):
         c.error(1, "le fichier doit commencer par « territoire: » puis « lieux: » (une liste de clés, pas une liste ou un texte)")
@@ -181,7 +184,8 @@ def build_directory(data: Any, path: Path, *, today: dt.date | None = None) -> t
         raise DirectoryError(c.problems)
     territory = str(data.get("territoire"))
     directory = Directory(territory, quartiers, communes, places, tours, pays=country, mediateurs=mediation)
-    check_coverage(directory, c, quartier_lines, place_lines)
+    if coverage:
+        check_coverage(directory, c, quartier_lines, place_lines)
     return directory, c.warnings
 
 

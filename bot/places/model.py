@@ -122,12 +122,12 @@ class Directory:
     def places_for(self, need: str, lat: float, lon: float, *, count: int = 5,
                    max_km: float = 40.0) -> list[tuple[float, Place]]:
         grid = self._by_need.get(need)
-        return grid.nearest(lat, lon, count=count, max_km=max_km) if grid else []
+        return grid.nearest(lat, lon, count=count, max_km=max_km) if grid is not None else []
 
     def stops_for(self, need: str | None, lat: float, lon: float, *, count: int = 5,
                   max_km: float = 40.0) -> list[tuple[float, Stop]]:
         grid = self._all_stops if need is None else self._stops_by_need.get(need)
-        return grid.nearest(lat, lon, count=count, max_km=max_km) if grid else []
+        return grid.nearest(lat, lon, count=count, max_km=max_km) if grid is not None else []
 
     def tour_of(self, stop: Stop) -> Tour:
         return self.tours[stop.tour_id]

@@ -8,6 +8,7 @@ names); `find` spots a place named inside a longer message ("caf couronneries", 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -53,7 +54,11 @@ class Gazetteer:
         self.names.pop("", None)
         self._keys = list(self.names)
         self._longest_first = sorted(self._keys, key=len, reverse=True)
-        self._long_keys = [k for k in self._keys if len(k) >= 6]
+        # Mistyped names are looked for among names of the same first letter (typos rarely hit it).
+        self._long_keys: dict[str, list[str]] = {}
+        for k in self._keys:
+            if len(k) >= 6:
+                self._long_keys.setdefault(k[0], []).append(k)
 
     def locate(self, text: str) -> Located | None:
         m = _POSTCODE.search(text)
@@ -75,8 +80,11 @@ class Gazetteer:
                 found = None
         return self.names[found[0]] if found else None
 
-    def find(self, text: str) -> tuple[Located, str] | None:
-        """A place named inside a message, and the message's other words (normalised)."""
+    def find(self, text: str, known: Container[str] = frozenset()) -> tuple[Located, str] | None:
+        """A place named inside a message, and the message's other words (normalised).
+
+        `known`: words that are no typo of a place name (the intents' vocabulary).
+        """
         m = _POSTCODE.search(text)
         if m and m.group(1) in self.postcodes:
             return self.postcodes[m.group(1)], normalize(text[:m.start()] + " " + text[m.end():])
@@ -89,9 +97,10 @@ class Gazetteer:
         for size in (2, 1):  # a mistyped name: "couronerie", "trois citer"
             for i in range(len(words) - size + 1):
                 phrase = " ".join(words[i:i + size])
-                if len(phrase) < 6 or any(w in STOPWORDS for w in words[i:i + size]):
+                part = words[i:i + size]
+                if len(phrase) < 6 or any(w in STOPWORDS for w in part) or all(w in known for w in part):
                     continue
-                found = process.extractOne(phrase, self._long_keys, scorer=fuzz.ratio,
+                found = process.extractOne(phrase, self._long_keys.get(phrase[0], ()), scorer=fuzz.ratio,
                                            score_cutoff=MENTION_CUTOFF)
                 if found is not None:
                     return self.names[found[0]], " ".join(words[:i] + words[i + size:])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # SMS and chat spellings → plain words. Only unambiguous forms: a wrong expansion costs more
 # than a missed one, which fuzzy matching may still catch.
@@ -73,6 +74,11 @@ def fold(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Normalised words of a message, stopwords kept (aliases may contain them)."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=512)  # one message is read by several parts of a turn (danger, places, need)
+def _tokens(text: str) -> tuple[str, ...]:
     text = fold(text)
     text = _ELISION.sub(r"\1 ", text)
     text = _NON_WORD.sub(" ", text)
@@ -84,7 +90,7 @@ def tokens(text: str) -> list[str]:
             # "jcherche", "jtrouve": the e of "je" swallowed.
             expanded = "je " + word[1:]
         out.extend(_singular(w) for w in (expanded if expanded is not None else word).split())
-    return out
+    return tuple(out)
 
 
 # Words that end in s or x in the singular too.

@@ -179,7 +179,7 @@ def test_check_warns_of_a_quartier_far_from_any_place_for_a_need(tmp_path):
 
 @pytest.mark.parametrize("lat, lon, words", [
     ("0.34", "46.58", "latitude et longitude semblent inversées"),
-    ("43.30", "5.37", "km du quartier ou de la commune la plus proche"),
+    ("43.30", "5.37", "km de tout quartier et de toute commune"),
 ], ids=["swapped", "far away"])
 def test_check_warns_of_coordinates_outside_the_territory(tmp_path, lat, lon, words):
     text = GOOD.replace("    latitude: 46.58\n    longitude: 0.34\n    tel", f"    latitude: {lat}\n    longitude: {lon}\n    tel")
