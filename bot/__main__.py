@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     k = sub.add_parser("check", help="vérifier directory.yaml et intents/")
     k.add_argument("--directory", type=Path)
     k.add_argument("--intents", type=Path)
+    k.add_argument("--stale", action="store_true", help="la liste des entrées à revérifier (plus de 12 mois)")
+    k.add_argument("--format", choices=("text", "csv"), default="text", help="avec --stale : texte ou CSV")
     e = sub.add_parser("explain", help="montrer comment des messages sont compris")
     e.add_argument("--json", action="store_true")
     e.add_argument("--intents", type=Path)
@@ -71,7 +73,9 @@ def main(argv: Sequence[str] | None = None, env: dict[str, str] | None = None) -
             from bot.channels.telegram import run_telegram
             return run_telegram(settings, webhook=getattr(args, "webhook", False))
         if command == "check":
-            from bot.admin.check import run_check
+            from bot.admin.check import run_check, run_stale
+            if args.stale:
+                return run_stale(args.directory or settings.directory, args.format)
             return run_check(args.directory or settings.directory, args.intents or settings.intents)
         if command == "explain":
             from bot.admin.explain import run_explain

@@ -20,7 +20,9 @@ from bot.understanding.matcher import Matcher
 from tests.channels.fakebotapi import FakeBotAPI
 
 ROOT = Path(__file__).resolve().parent.parent
-DIRECTORY = ROOT / "directory.yaml"
+# Tests build on a fictitious territory, never on the shipped directory (whose facts change).
+DIRECTORY = ROOT / "tests" / "territory.yaml"
+SHIPPED_DIRECTORY = ROOT / "directory.yaml"
 INTENTS = ROOT / "intents"
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
@@ -98,6 +100,7 @@ def run_bot(*args: str, stdin: str = "", env: dict[str, str] | None = None, cwd:
             timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """Run `python -m bot ...` as a resident or admin would, in a new process."""
     full_env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    full_env["BOT_DIRECTORY"] = str(DIRECTORY)
     full_env.update(env or {})
     full_env["PYTHONPATH"] = str(ROOT)
     return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from pathlib import Path
 
 from bot.data.directory import load_directory
+from bot.data.fields import STALE_AFTER, checked_phrase
 from bot.errors import Problem, SourceError
 from bot.understanding.intents import load_intents
 
@@ -40,4 +43,51 @@ def run_check(directory: Path, intents: Path) -> int:
         print(f"{len(errors)} erreur(s), {len(warnings)} avertissement(s) : corrigez les erreurs puis relancez python -m bot check.")
         return 1
     print(f"OK : {directory} et {intents} sont valides ({len(warnings)} avertissement(s)).")
+    return 0
+
+
+def stale_entries(directory_path: Path, today: dt.date) -> list[dict[str, str]]:
+    """Places and tours not checked for 12 months (or never), oldest first, for admins to call."""
+    directory, _ = load_directory(directory_path, coverage=False)
+    rows = []
+    entries = [(p.id, p.nom, p.telephone, p.date_maj, p.source) for p in directory.places.values()]
+    entries += [(t.id, t.nom, t.telephone, t.date_maj, t.source) for t in directory.tours.values()]
+    for ident, nom, phone, checked, source in entries:
+        if checked is not None and not checked.older_than(today, STALE_AFTER):
+            continue
+        rows.append({"id": ident, "nom": nom, "telephone": phone or "",
+                     "verifie": checked_phrase(checked) if checked else "jamais",
+                     "age": _age(checked.day, today) if checked else "inconnu", "source": source,
+                     "_day": checked.day.isoformat() if checked else ""})
+    rows.sort(key=lambda r: r["_day"])
+    for r in rows:
+        del r["_day"]
+    return rows
+
+
+def _age(day: dt.date, today: dt.date) -> str:
+    months = (today.year - day.year) * 12 + today.month - day.month
+    years, rest = divmod(months, 12)
+    if years == 0:
+        return f"{months} mois"
+    return f"{years} an{'s' if years > 1 else ''}" + (f" et {rest} mois" if rest else "")
+
+
+def run_stale(directory: Path, fmt: str = "text", today: dt.date | None = None) -> int:
+    """`check --stale`: the re-check list (entry, phone, age), as text or CSV."""
+    rows = stale_entries(directory, today or dt.date.today())
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=["id", "nom", "telephone", "verifie", "age", "source"])
+        writer.writeheader()
+        writer.writerows(rows)
+        print(out.getvalue(), end="")
+        return 0
+    if not rows:
+        print(f"Rien à revérifier : toutes les entrées de {directory} ont moins de 12 mois.")
+        return 0
+    print(f"À revérifier ({len(rows)}), les plus anciennes d'abord :")
+    for r in rows:
+        print(f"- {r['nom']} ({r['id']}) — ☎ {r['telephone'] or 'pas de numéro'} — vérifié {r['verifie']}, "
+              f"il y a {r['age']} — source : {r['source']}")
     return 0

@@ -128,6 +128,9 @@ class Base:
     def place_at(self, where: Located) -> None:
         raise NotImplementedError
 
+    def not_covered(self, where: Located) -> Turn:
+        raise NotImplementedError
+
     def answer(self, another: bool = False) -> None:
         raise NotImplementedError
 

@@ -9,14 +9,34 @@ from __future__ import annotations
 
 import re
 
-from bot.conversation.base import (ALL_NEEDS, BUS_WORDS, BYE_WORDS, ERASE_NO, ERASE_WORDS,
-                                   ERASE_YES, HOURS_BTN, HUMAN_BTN, MAX_SHOWN, MAX_TEXT, MORE,
-                                   NEW, NOT_THAT, REMIND_EVE, REMIND_HOUR, REMIND_ME, REMIND_NO,
-                                   RESET_WORDS, ROUTE, SHOW, WHERE_OTHER, Base, Turn)
+from bot.conversation.base import (
+    ALL_NEEDS,
+    BUS_WORDS,
+    BYE_WORDS,
+    ERASE_NO,
+    ERASE_WORDS,
+    ERASE_YES,
+    HOURS_BTN,
+    HUMAN_BTN,
+    MAX_SHOWN,
+    MAX_TEXT,
+    MORE,
+    NEW,
+    NOT_THAT,
+    REMIND_EVE,
+    REMIND_HOUR,
+    REMIND_ME,
+    REMIND_NO,
+    RESET_WORDS,
+    ROUTE,
+    SHOW,
+    WHERE_OTHER,
+    Base,
+    Turn,
+)
 from bot.conversation.deeplinks import parse_start
 from bot.conversation.events import Incoming
-from bot.conversation.state import (ANSWERED, ASK_NEED, ASK_WHERE, CLARIFY, CONFIRM_ERASE, REMIND,
-                                    TYPE_WHERE, State)
+from bot.conversation.state import ANSWERED, ASK_NEED, ASK_WHERE, CLARIFY, CONFIRM_ERASE, REMIND, TYPE_WHERE, State
 from bot.places.needs import BUS, HUMAN, NEEDS
 from bot.understanding.danger import detect
 from bot.understanding.gazetteer import Located
@@ -68,8 +88,9 @@ class EntryPhase(Base):
         self.state = State(source=link.source, lang=self.state.lang)
         if link.quartier:
             q = self.k.directory.quartiers[link.quartier]
-            self.state = self.state.replace(position=(q.latitude, q.longitude), where=q.nom,
-                                            quartier=q.id, by="quartier")
+            if q.latitude is not None and q.longitude is not None:
+                self.state = self.state.replace(position=(q.latitude, q.longitude), where=q.nom,
+                                                quartier=q.id, by="quartier")
         if link.need:
             self.state = self.state.replace(need=link.need)
             self.say(self._("Bonjour 👋 Je vous aide à trouver de l'aide près de chez vous. C'est gratuit."))
@@ -103,7 +124,7 @@ class EntryPhase(Base):
             return self.done()
         if kind == "q" and value in self.k.directory.quartiers:
             q = self.k.directory.quartiers[value]
-            return self.located(Located(q.latitude, q.longitude, q.nom, q.id))
+            return self.located(Located(q.latitude, q.longitude, q.nom, q.id, covered=q.couvert, note=q.note))
         if payload == WHERE_OTHER:
             self.state = s.replace(step=TYPE_WHERE)
             self.say(self._("Écrivez le nom de votre quartier, de votre commune ou votre code postal.\n"
@@ -222,11 +243,12 @@ class EntryPhase(Base):
         if need is not None and s.step in AFTER_ANSWER and s.need and need != s.need:
             self.say(self._("C'est noté : {need}.", need=self.label(need)))
         if match.need is None and not match.candidates:
-            self.effect("unmatched", text=text)
+            self.effect("unmatched", text=text)  # out of scope too: admins see what people ask for
             self.state = s.replace(step=ASK_NEED)
-            self.say(self._("Je n'ai pas compris votre demande, désolé 🙏\n"
-                            "Je peux aider pour les papiers, la CAF, l'emploi, la santé, la retraite, "
-                            "internet…\nÉcrivez-la autrement, ou choisissez :"),
+            first = self._("Je ne peux pas vous aider pour ça, désolé 🙏") if match.out_of_scope else \
+                self._("Je n'ai pas compris votre demande, désolé 🙏")
+            self.say(first + "\n" + self._("Je peux aider pour les papiers, la CAF, l'emploi, la santé, la retraite, "
+                                            "internet…\nÉcrivez votre demande autrement, ou choisissez :"),
                      self.need_buttons() + (self.human_button(),))
             return self.done()
         if match.need is None:

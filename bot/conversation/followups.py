@@ -5,8 +5,20 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.conversation import texts
-from bot.conversation.base import (ERASE_NO, ERASE_YES, EVENING_HOUR, HANDOVER_END, MORE,
-                                   REMIND_EVE, REMIND_HOUR, REMIND_ME, REMIND_NO, ROUTE, Base, Turn)
+from bot.conversation.base import (
+    ERASE_NO,
+    ERASE_YES,
+    EVENING_HOUR,
+    HANDOVER_END,
+    MORE,
+    REMIND_EVE,
+    REMIND_HOUR,
+    REMIND_ME,
+    REMIND_NO,
+    ROUTE,
+    Base,
+    Turn,
+)
 from bot.conversation.events import Button
 from bot.conversation.state import ANSWERED, CONFIRM_ERASE, REMIND, State
 from bot.places.hours import DAYS, MONTHS, aware, day_phrase, hm
@@ -105,12 +117,16 @@ class FollowUps(Base):
             lines.append(f"📍 {p.nom}, {p.full_address}")
             if p.telephone:
                 lines.append(f"☎ {p.telephone}")
+            checked = p.date_maj
         else:
             assert option.stop is not None
             tour = self.k.directory.tour_of(option.stop)
             lines.append(f"🚌 {tour.nom} : {option.stop.nom}")
             if tour.telephone:
                 lines.append(f"☎ {tour.telephone}")
+            checked = tour.date_maj
+        if checked is not None:  # the reminder is read days later: it says how old its facts are
+            lines.append(self._("Informations vérifiées en {when}.", when=texts.checked_when(checked, self._)))
         return "\n".join(lines)
 
     def date_long(self, t: dt.datetime) -> str:

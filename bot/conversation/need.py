@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.conversation.base import ALL_NEEDS, HUMAN_BTN, NOT_THAT, Base, Turn
 from bot.conversation.events import Button
 from bot.conversation.state import ASK_NEED, ASK_WHERE, START
-from bot.places.needs import BUS, ERASE, GREETING, HELP, HUMAN, MAIN_NEEDS, NEEDS, THANKS
+from bot.places.needs import BUS, CARE, ERASE, GREETING, HELP, HUMAN, MAIN_NEEDS, NEEDS, THANKS
 
 
 class NeedPhase(Base):
@@ -28,6 +28,14 @@ class NeedPhase(Base):
             return self.ask_erase()
         if need == HUMAN:
             return self.human(said=said)
+        if need == CARE:
+            self.state = s.replace(step=ASK_NEED)
+            self.say(self._("Je trouve de l'aide pour les démarches, pas de médecin. Pour trouver un médecin "
+                            "(généraliste, pédiatre, dentiste…), l'Assurance maladie vous aide au 3646, et "
+                            "l'annuaire santé d'ameli.fr liste ceux qui sont près de chez vous.\n"
+                            "En cas d'urgence : appelez le 15."),
+                     (self.button("Carte Vitale, mutuelle…", "n:sante"), self.human_button(), self.new_button()))
+            return self.done()
         self.state = s.replace(need=need, candidates=(), shown=0,
                                said=said[:300] if said else s.said)
         if need == BUS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.conversation import texts
 from bot.conversation.base import WHERE_OTHER, Base, Turn, short_text
 from bot.conversation.state import ASK_WHERE
 from bot.understanding.gazetteer import Located, located_at
@@ -37,10 +38,14 @@ class PlacePhase(Base):
 
     def place_at(self, where: Located) -> None:
         """Remember where the resident is, without answering yet."""
+        if where.latitude is None or where.longitude is None:
+            return  # a place not covered yet has no point to search around
         self.state = self.state.replace(position=(where.latitude, where.longitude), where=where.label,
                                         quartier=where.quartier, by=where.by, shown=0)
 
     def located(self, where: Located) -> Turn:
+        if not where.covered:
+            return self.not_covered(where)
         self.place_at(where)
         if self.state.need:
             self.answer()
@@ -49,9 +54,25 @@ class PlacePhase(Base):
                                  where=self._(where.label)))
         return self.done()
 
+    def not_covered(self, where: Located) -> Turn:
+        """A place of the territory where no help is listed yet: say so, give the numbers."""
+        s = self.state
+        self.effect("answer", need=s.need, quartier=where.label, source=s.source, found=False)
+        self.state = s.replace(step=ASK_WHERE, position=None, where=None, quartier=None, by=None)
+        lines = [self._("Je n'ai pas encore de lieux d'aide à {where} : ce service couvre pour l'instant {territory}.",
+                        where=where.label, territory=self.k.directory.territoire)]
+        if where.note:
+            lines.append(where.note)
+        national = texts.national_text(s.need, self._) if s.need else None
+        lines.append(national or self._("Un médiateur peut vous orienter, ou vous pouvez appeler "
+                                        "Solidarité numérique au 01 70 772 372 (aide pour les démarches)."))
+        self.say("\n".join(lines), (self.human_button(), self.button("📍 Un autre endroit", WHERE_OTHER),
+                                    self.new_button()))
+        return self.done()
+
     def ask_where(self, intro: str | None = None) -> None:
         self.state = self.state.replace(step=ASK_WHERE)
-        quartiers = list(self.k.directory.quartiers.values())[:5]
+        quartiers = [q for q in self.k.directory.quartiers.values() if q.couvert][:5]
         text = self._("Où êtes-vous ? Envoyez votre position 📍, ou choisissez votre quartier :")
         if intro:
             text = f"{intro} {text}"

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.conversation.i18n import Translator
 from bot.conversation.events import Pin
+from bot.conversation.i18n import Translator
 from bot.places.geo import walking_minutes
-from bot.places.hours import Slot, date_fr, day_phrase, describe_next, hm, holiday_name
-from bot.places.model import Directory, Tour
+from bot.places.hours import MONTHS, Slot, day_phrase, describe_next, hm, holiday_name
+from bot.places.model import Checked, Directory, Tour
 from bot.places.nearby import WALK_KM, Option, TourStatus
 from bot.places.needs import NEEDS
 from bot.understanding.gazetteer import POSITION, QUARTIER
@@ -59,7 +59,8 @@ def place_text(option: Option, directory: Directory, wall_now: dt.datetime, *, n
     assert place is not None
     lines = [f"📍 {place.nom}", _("Pour : {need}", need=need_label(need, _))]
     where = place.full_address
-    distance = distance_phrase(option.km, by, _)
+    # A place placed at a landmark: the distance is rough, whatever the resident shared.
+    distance = distance_phrase(option.km, None if place.approximate else by, _)
     lines.append(f"{where} ({distance})" if where else distance)
     details: list[str] = []
     if place.schedule is None:
@@ -81,8 +82,9 @@ def place_text(option: Option, directory: Directory, wall_now: dt.datetime, *, n
         lines.append(_("🎒 À apporter : {items}", items=", ".join(place.a_apporter)))
     if place.note:
         lines.append(f"ℹ️ {place.note}")
-    if caution:
-        lines.append(_freshness(place.date_maj, _))
+    fresh = freshness(place.date_maj, wall_now, _, first=caution)
+    if fresh:
+        lines.append(fresh)
     return "\n".join(lines)
 
 
@@ -92,15 +94,21 @@ def stop_text(option: Option, directory: Directory, wall_now: dt.datetime, *, ne
     assert stop is not None
     tour = directory.tour_of(stop)
     lines = [_near_line(tour, option.km, by, _), _("Pour : {need}", need=need_label(need, _))]
-    lines.append(f"📍 {stop.nom}" + (f", {stop.full_address}" if stop.full_address else "")
-                 + f" ({distance_phrase(option.km, by, _)})")
-    details = [_capital(_passage(option.slot, wall_now, _))]
+    distance = distance_phrase(option.km, None if stop.approximate else by, _)
+    lines.append(f"📍 {stop.nom}" + (f", {stop.full_address}" if stop.full_address else "") + f" ({distance})")
+    if stop.schedule is None:
+        details = [_capital(_("{when} (heures non publiées)", when=stop.quand or _("jours non publiés")))]
+    else:
+        details = [_capital(_passage(option.slot, wall_now, _))]
     if tour.rendez_vous in APPOINTMENT:
         details.append(_(APPOINTMENT[tour.rendez_vous]))
     if tour.frais:
         details.append(tour.frais)
     lines.append("🕑 " + " · ".join(details))
     lines.extend(_tour_footer(tour, _))
+    fresh = freshness(tour.date_maj, wall_now, _, first=False)
+    if fresh:
+        lines.append(fresh)
     return "\n".join(lines)
 
 
@@ -138,6 +146,9 @@ def tour_text(status: TourStatus, wall_now: dt.datetime, by: str | None, _: Tran
     """Where the bus is now, and the one stop that matters to the resident (the pin shown)."""
     tour = status.tour
     lines = [f"🚌 {tour.nom}"]
+    if not any(s.schedule is not None for s in tour.stops):
+        return "\n".join(lines + _unscheduled_lines(status, by, _) + _tour_footer(tour, _)
+                         + [x for x in (freshness(tour.date_maj, wall_now, _, first=False),) if x])
     if status.here and status.here.stop and status.here.slot:
         lines.append(_("Maintenant : {stop}, jusqu'à {end}", stop=status.here.stop.nom,
                        end=hm(status.here.slot.end)))
@@ -150,17 +161,35 @@ def tour_text(status: TourStatus, wall_now: dt.datetime, by: str | None, _: Tran
             if by == QUARTIER and shown.km < NEAR_KM else _("Arrêt le plus proche")
         lines.append(f"{label} : {shown.stop.nom} ({distance_phrase(shown.km, by, _)}), "
                      f"{_passage(shown.slot, wall_now, _)}")
-    elif shown is not None and shown is status.next:
-        assert shown.stop is not None
-        lines.append(_("Prochain arrêt : {stop}, {when}", stop=shown.stop.nom,
-                       when=_passage(shown.slot, wall_now, _)))
+    elif status.next is not None and status.next.stop is not None:
+        lines.append(_("Prochain arrêt : {stop}, {when}", stop=status.next.stop.nom,
+                       when=_passage(status.next.slot, wall_now, _)))
     lines.extend(_tour_footer(tour, _))
+    fresh = freshness(tour.date_maj, wall_now, _, first=False)
+    if fresh:
+        lines.append(fresh)
     return "\n".join(lines)
 
 
+def _unscheduled_lines(status: TourStatus, by: str | None, _: Translator) -> list[str]:
+    """A tour whose times are not published: its published days and places, or nothing."""
+    tour = status.tour
+    if not tour.stops:
+        return [_("Ses arrêts et ses horaires ne sont pas publiés.")]
+    lines = []
+    if status.near is not None and status.near.stop is not None and by in (POSITION, QUARTIER):
+        lines.append(_("Passe dans votre quartier :"))
+    for stop in tour.stops[:4]:
+        where = stop.nom + (f" ({stop.adresse})" if stop.adresse else "")
+        lines.append(f"• {stop.quand or _('jours non publiés')} : {where}")
+    lines.append(_("Heures non publiées."))
+    return lines
+
+
 def tour_stop_shown(status: TourStatus) -> Option | None:
-    """The stop a tour's status names after "now" (and pins on the map)."""
-    return status.near or status.next or status.here
+    """The stop that matters most to the resident, pinned on the map: theirs, else where the bus
+    stands now, else where it goes next."""
+    return status.near or status.here or status.next
 
 
 def sooner_text(option: Option, wall_now: dt.datetime, by: str | None, _: Translator) -> str:
@@ -252,10 +281,24 @@ def mediators_when(directory: Directory, wall_now: dt.datetime, _: Translator, *
              "numéros ci-dessus.")
 
 
-def _freshness(day: dt.date | None, _: Translator) -> str:
-    if day is None:
-        return _("Ces informations peuvent avoir changé : en cas de doute, appelez avant de venir.")
-    return _("Informations du {date} : en cas de doute, appelez avant de venir.", date=date_fr(day))
+STALE_AFTER = dt.timedelta(days=365)
+
+
+def freshness(checked: Checked | None, wall_now: dt.datetime, _: Translator, *, first: bool) -> str | None:
+    """Said on every card of an entry not checked for a year; for others, on the first card only."""
+    if checked is None:
+        return _("Date de vérification inconnue : appelez avant de vous déplacer.")
+    when = checked_when(checked, _)
+    if checked.older_than(wall_now.date(), STALE_AFTER):
+        return _("⚠️ Vérifié en {when} : appelez avant de vous déplacer.", when=when)
+    return _("Informations vérifiées en {when}.", when=when) if first else None
+
+
+def checked_when(checked: Checked, _: Translator) -> str:
+    """"décembre 2022", or "2025" when only the year is known."""
+    if checked.precision == "year":
+        return str(checked.day.year)
+    return f"{_(MONTHS[checked.day.month - 1])} {checked.day.year}"
 
 
 def _capital(text: str) -> str:

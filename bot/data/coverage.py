@@ -19,6 +19,8 @@ FAR_KM = 60.0  # …and no place should be farther than this from every quartier
 def check_coverage(directory: Directory, checker: Checker, quartier_lines: dict[str, int],
                    place_lines: dict[str, int]) -> None:
     for qid, q in directory.quartiers.items():
+        if not q.couvert or q.latitude is None or q.longitude is None:
+            continue  # not covered yet: residents who name it are told so
         missing = [n for n in NEEDS
                    if not directory.places_for(n, q.latitude, q.longitude, count=1, max_km=NEAR_KM)
                    and not directory.stops_for(n, q.latitude, q.longitude, count=1, max_km=NEAR_KM)]
@@ -27,10 +29,9 @@ def check_coverage(directory: Directory, checker: Checker, quartier_lines: dict[
                          f"quartier « {q.nom} » : aucun lieu à moins de {NEAR_KM:.0f} km pour "
                          f"{', '.join(missing)} ; le bot donnera seulement le numéro national")
     landmarks: Grid[None] = Grid()
-    for q in directory.quartiers.values():
-        landmarks.add(q.latitude, q.longitude, None)
-    for c in directory.communes:
-        landmarks.add(c.latitude, c.longitude, None)
+    for point in [*directory.quartiers.values(), *directory.communes]:
+        if point.latitude is not None and point.longitude is not None:
+            landmarks.add(point.latitude, point.longitude, None)
     if not len(landmarks):
         return  # nothing says where the territory is (a national import, say)
     for pid, p in directory.places.items():

@@ -10,21 +10,43 @@ from bot.places.hours import Closure, Schedule
 
 
 @dataclass(frozen=True)
+class Checked:
+    """When a fact was last checked at its source, as precisely as it is known."""
+
+    day: dt.date  # the first day of the month or year when only those are known
+    precision: str = "day"  # day | month | year
+
+    def older_than(self, today: dt.date, age: dt.timedelta) -> bool:
+        # A month or a year counts from its end: "2025" is not stale on 2 January 2026.
+        end = self.day
+        if self.precision == "month":
+            end = (self.day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        elif self.precision == "year":
+            end = self.day.replace(month=12, day=31)
+        return today - end > age
+
+
+@dataclass(frozen=True)
 class Quartier:
+    """A name residents give for where they are; a covered quartier has a landmark point."""
+
     id: str
     nom: str
-    latitude: float
-    longitude: float
+    latitude: float | None
+    longitude: float | None
     alias: tuple[str, ...] = ()
     code_postal: str | None = None
+    couvert: bool = True  # False: named in the territory, but no help listed there yet
+    note: str | None = None
 
 
 @dataclass(frozen=True)
 class Commune:
     nom: str
     code_postal: str
-    latitude: float
-    longitude: float
+    latitude: float | None
+    longitude: float | None
+    couvert: bool = True
 
 
 @dataclass(frozen=True)
@@ -44,7 +66,9 @@ class Place:
     a_apporter: tuple[str, ...] = ()
     note: str | None = None
     source: str = ""
-    date_maj: dt.date | None = None
+    date_maj: Checked | None = None
+    approximate: bool = False  # coordinates are a landmark nearby, not the door
+    ref: str | None = None  # "<open data source>:<id>" for imported entries
 
     @property
     def full_address(self) -> str:
@@ -54,16 +78,18 @@ class Place:
 
 @dataclass(frozen=True)
 class Stop:
-    """A place where a mobile service (bus, cargo bike) stands at fixed times."""
+    """A place where a mobile service (bus, cargo bike) stands, at fixed times when published."""
 
     id: str
     tour_id: str
     nom: str
     latitude: float
     longitude: float
-    schedule: Schedule = field(compare=False, repr=False)
+    schedule: Schedule | None = field(compare=False, repr=False)  # None: times not published
     adresse: str | None = None
     commune: str | None = None
+    quand: str | None = None  # the published days in words ("le mercredi matin")
+    approximate: bool = False  # placed at its quartier's landmark: no exact spot published
 
     @property
     def full_address(self) -> str:
@@ -83,7 +109,7 @@ class Tour:
     frais: str | None = None
     closures: tuple[Closure, ...] = ()
     source: str = ""
-    date_maj: dt.date | None = None
+    date_maj: Checked | None = None
 
 
 @dataclass(frozen=True)

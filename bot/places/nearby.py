@@ -47,6 +47,8 @@ def options_for(directory: Directory, need: str, lat: float, lon: float,
     ]
     places.sort(key=_rank_km)
     _sooner_first_when_as_near(places)
+    # Mobile services whose days are published but not their hours: offered after the places.
+    places += unscheduled_near(directory, need, lat, lon)
     bus = nearest_passage(directory, need, lat, lon, wall_now)
     if bus is None:
         return places
@@ -91,10 +93,21 @@ def nearest_passage(directory: Directory, need: str | None, lat: float, lon: flo
     """The stop within walking distance that serves the need, nearest first, then soonest."""
     found = []
     for km, s in directory.stops_for(need, lat, lon, count=12, max_km=WALK_KM):
-        slot = s.schedule.next_slot(wall_now)
+        slot = s.schedule.next_slot(wall_now) if s.schedule is not None else None
         if slot is not None and slot.start - wall_now <= BUS_SOON:
             found.append((round(km, 1), slot.start, s.id, Option(f"s:{s.id}", km, slot, stop=s)))
     return min(found)[3] if found else None
+
+
+def unscheduled_near(directory: Directory, need: str, lat: float, lon: float) -> list[Option]:
+    """Each tour's nearest stop within walking distance whose times are not published."""
+    seen: set[str] = set()
+    out = []
+    for km, s in directory.stops_for(need, lat, lon, count=12, max_km=WALK_KM):
+        if s.schedule is None and s.tour_id not in seen:
+            seen.add(s.tour_id)
+            out.append(Option(f"s:{s.id}", km, None, stop=s))
+    return out
 
 
 def sooner_alternative(options: list[Option]) -> Option | None:
@@ -139,7 +152,7 @@ def tours_near(directory: Directory, position: tuple[float, float] | None,
     out = []
     for tid in tour_ids:
         tour = directory.tours[tid]
-        passages = [(s, s.schedule.next_slot(wall_now)) for s in tour.stops]
+        passages = [(s, s.schedule.next_slot(wall_now) if s.schedule else None) for s in tour.stops]
         here = next((Option(f"s:{s.id}", 0.0, sl, stop=s) for s, sl in passages
                      if sl is not None and sl.start <= wall_now < sl.end), None)
         upcoming = sorted(((sl.start, s.id, s, sl) for s, sl in passages
@@ -148,11 +161,11 @@ def tours_near(directory: Directory, position: tuple[float, float] | None,
         near = None
         if tid in nearest_stop and nearest_stop[tid][0] <= WALK_KM:
             km, stop = nearest_stop[tid]
-            near = Option(f"s:{stop.id}", km, stop.schedule.next_slot(wall_now), stop=stop)
+            near = Option(f"s:{stop.id}", km, stop.schedule.next_slot(wall_now) if stop.schedule else None, stop=stop)
         out.append(TourStatus(tour, here, nxt, near))
     return out
 
 
 def _start(stop: Stop, wall_now: dt.datetime) -> dt.datetime:
-    slot = stop.schedule.next_slot(wall_now)
+    slot = stop.schedule.next_slot(wall_now) if stop.schedule else None
     return slot.start if slot is not None else dt.datetime.max

@@ -18,6 +18,18 @@ from bot.places.model import Directory
 from bot.understanding.normalize import STOPWORDS, normalize
 
 _POSTCODE = re.compile(r"\b(\d{5})\b")
+# How French names sound, roughly: "blezerie" and "blaiserie", "sainteloi" and "saint eloy".
+_SOUNDS = tuple((re.compile(a), b) for a, b in (
+    (r"\s+", ""), (r"eau|au", "o"), (r"ai|ei|ez$|er$|et$", "e"), (r"ph", "f"), (r"qu|ck|k", "k"),
+    (r"c(?=[eiy])", "s"), (r"c", "k"), (r"y", "i"), (r"z", "s"), (r"h", ""), (r"(.)\1", r"\1"),
+    (r"[estx]$", ""),
+))
+
+
+def sound(text: str) -> str:
+    for pattern, repl in _SOUNDS:
+        text = pattern.sub(repl, text)
+    return text
 NAME_CUTOFF = 85.0
 MENTION_CUTOFF = 88.0  # a mistyped name inside a longer message must be closer
 MAX_NAME_WORDS = 4
@@ -29,11 +41,13 @@ COMMUNE = "commune"
 
 @dataclass(frozen=True)
 class Located:
-    latitude: float
-    longitude: float
+    latitude: float | None  # None only where the territory is not covered yet
+    longitude: float | None
     label: str  # said back to the resident: "Saint-Éloi", "Poitiers (86000)"
     quartier: str | None = None  # quartier id, for statistics
     by: str = QUARTIER  # how precise the point is: a shared position, a quartier, a commune
+    covered: bool = True  # False: a place of the territory where no help is listed yet
+    note: str | None = None  # what to tell a resident who names it (an uncovered quartier)
 
 
 class Gazetteer:
@@ -43,17 +57,21 @@ class Gazetteer:
         self.directory = directory
         self.names: dict[str, Located] = {}
         for q in directory.quartiers.values():
-            hit = Located(q.latitude, q.longitude, q.nom, q.id, QUARTIER)
+            hit = Located(q.latitude, q.longitude, q.nom, q.id, QUARTIER, q.couvert, q.note)
             for name in (q.nom, q.id.replace("-", " "), *q.alias):
                 self.names.setdefault(normalize(name), hit)
         self.postcodes: dict[str, Located] = {}
         for c in directory.communes:
-            hit = Located(c.latitude, c.longitude, f"{c.nom} ({c.code_postal})", None, COMMUNE)
+            hit = Located(c.latitude, c.longitude, f"{c.nom} ({c.code_postal})", None, COMMUNE, c.couvert)
             self.postcodes.setdefault(c.code_postal, hit)
             self.names.setdefault(normalize(c.nom), hit)
         self.names.pop("", None)
         self._keys = list(self.names)
         self._longest_first = sorted(self._keys, key=len, reverse=True)
+        self._sounds: dict[str, str] = {}
+        for k in self._keys:
+            if len(k) >= 5:
+                self._sounds.setdefault(sound(k), k)
         # Mistyped names are looked for among names of the same first letter (typos rarely hit it).
         self._long_keys: dict[str, list[str]] = {}
         for k in self._keys:
@@ -69,11 +87,17 @@ class Gazetteer:
             return None
         if norm in self.names:
             return self.names[norm]
+        if len(norm) >= 5 and sound(norm) in self._sounds:
+            return self.names[self._sounds[sound(norm)]]
         padded = f" {norm} "
         for key in self._longest_first:
             if len(key) >= 3 and f" {key} " in padded:
                 return self.names[key]
         found = process.extractOne(norm, self._keys, scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF)
+        if found is None and len(norm) >= 6:  # spelled as it sounds: "la gibodrie"
+            near = process.extractOne(sound(norm), list(self._sounds), scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF)
+            if near is not None:
+                return self.names[self._sounds[near[0]]]
         if found is None and len(norm.split()) > 1:
             found = process.extractOne(norm, self._keys, scorer=fuzz.partial_ratio, score_cutoff=90)
             if found is not None and len(found[0]) < 5:
@@ -98,7 +122,12 @@ class Gazetteer:
             for i in range(len(words) - size + 1):
                 phrase = " ".join(words[i:i + size])
                 part = words[i:i + size]
-                if len(phrase) < 6 or any(w in STOPWORDS for w in part) or all(w in known for w in part):
+                if len(phrase) < 5 or any(w in STOPWORDS for w in part) or all(w in known for w in part):
+                    continue
+                same_sound = self._sounds.get(sound(phrase))
+                if same_sound is not None:
+                    return self.names[same_sound], " ".join(words[:i] + words[i + size:])
+                if len(phrase) < 6:
                     continue
                 found = process.extractOne(phrase, self._long_keys.get(phrase[0], ()), scorer=fuzz.ratio,
                                            score_cutoff=MENTION_CUTOFF)

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.places.needs import ERASE, GREETING, HELP, NEEDS, THANKS
+from bot.places.needs import ERASE, GREETING, HELP, NEEDS, OUT_OF_SCOPE, THANKS
 from bot.understanding.intents import Intent
 from bot.understanding.normalize import STOPWORDS, content, tokens
 
@@ -58,6 +58,7 @@ class Match:
     need: str | None
     score: float
     candidates: tuple[tuple[str, float], ...] = ()
+    out_of_scope: bool = False  # recognised as something the bot does not do (hors_sujet)
 
 
 class Matcher:
@@ -191,6 +192,9 @@ class Matcher:
         if not ranked or squash(ranked[0][1]) < FLOOR:
             return Match(None, round(squash(ranked[0][1]), 1) if ranked else 0.0, ())
         best, top = ranked[0]
+        if best == OUT_OF_SCOPE:
+            return Match(None, 0.0, (), out_of_scope=True)
+        ranked = [(i, e) for i, e in ranked if i != OUT_OF_SCOPE]
         runner = ranked[1][1] if len(ranked) > 1 else 0.0
         candidates = tuple((i, round(squash(e), 1)) for i, e in ranked[:3] if squash(e) >= FLOOR)
         if squash(top) >= ACCEPT and top >= RATIO * runner:

@@ -12,9 +12,9 @@ from tests.conftest import run_bot
 def test_stats_command_on_a_scripted_conversation(tmp_path):
     db = str(tmp_path / "s.sqlite3")
     env = {"BOT_DATABASE": db}
-    script = "caf\nst eloi\n/start\nemploi\n3 cités\n/start\nmeteo demain\nblablabla\n"
+    script = "caf\ntilleuls\n/start\nemploi\nle moulin\n/start\nmeteo demain\nblablabla\n"
     run_bot("console", "--now", "2026-12-01T10:00", "--user", "a", stdin=script, env=env)
-    run_bot("console", "--now", "2026-12-08T10:00", "--user", "b", stdin="/start s-pimms-saint-eloi_q-beaulieu_n-retraite\n", env=env)
+    run_bot("console", "--now", "2026-12-08T10:00", "--user", "b", stdin="/start s-maison-services_q-centre_n-retraite\n", env=env)
     chart = tmp_path / "chart.svg"
     result = run_bot("stats", "--chart", str(chart), env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -22,8 +22,8 @@ def test_stats_command_on_a_scripted_conversation(tmp_path):
     assert "Réponses données : 3 (lieu trouvé : 100%)" in out
     assert "Messages écrits compris : 50% (2/4)" in out
     assert "| 2026-S49 | 1 | 1 | 0 | 2 |" in out or "| 2026-S49 |" in out
-    assert "| Saint-Éloi | 1 |" in out and "| Trois-Cités | 1 |" in out and "| Beaulieu | 1 |" in out
-    assert "| pimms-saint-eloi | 1 |" in out and "| direct | 2 |" in out
+    assert "| Les Tilleuls | 1 |" in out and "| Le Moulin | 1 |" in out and "| Centre-ville | 1 |" in out
+    assert "| maison-services | 1 |" in out and "| direct | 2 |" in out
     assert "| meteo demain | 1 |" in out
     root = ET.parse(chart).getroot()
     assert root.tag.endswith("svg") and int(root.get("width")) > 0
@@ -41,18 +41,18 @@ def test_stats_command_on_a_scripted_conversation(tmp_path):
 
 def test_link_output_starts_the_conversation(tmp_path):
     qr = tmp_path / "qr.png"
-    result = run_bot("link", "--source", "pimms-saint-eloi", "--quartier", "saint-eloi", "--need", "caf",
+    result = run_bot("link", "--source", "maison-services", "--quartier", "tilleuls", "--need", "caf",
                      "--qr", str(qr), "--bot", "orientation_bot")
     assert result.returncode == 0, result.stderr
     link = result.stdout.strip()
-    assert link == "https://t.me/orientation_bot?start=s-pimms-saint-eloi_q-saint-eloi_n-caf"
+    assert link == "https://t.me/orientation_bot?start=s-maison-services_q-tilleuls_n-caf"
     assert qr.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     payload = link.split("start=", 1)[1]
     convo = run_bot("console", "--now", "2026-12-01T10:00", stdin=f"/start {payload}\n",
                     env={"BOT_DATABASE": str(tmp_path / "l.sqlite3")})
-    assert "France services – PIMMS Médiation" in convo.stdout  # quartier and need already set
+    assert "Maison des services des Tilleuls" in convo.stdout  # quartier and need already set
     svg = tmp_path / "qr.svg"
-    assert run_bot("link", "--source", "bus-dclics", "--qr", str(svg), "--bot", "b").returncode == 0
+    assert run_bot("link", "--source", "bus-services", "--qr", str(svg), "--bot", "b").returncode == 0
     assert ET.parse(svg).getroot().tag.endswith("svg")
 
 

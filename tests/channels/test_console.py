@@ -10,7 +10,7 @@ from bot.channels.console import ConsoleSession
 from bot.runtime import Runtime
 from tests.conftest import run_bot
 
-SCRIPT = "bonjour\nla caf ma coupé les aloc\nst eloi\n"
+SCRIPT = "bonjour\nla caf ma coupé les aloc\ntilleuls\n"
 
 
 def test_piped_conversation_prints_a_real_answer(tmp_path):
@@ -20,9 +20,9 @@ def test_piped_conversation_prints_a_real_answer(tmp_path):
     out = result.stdout
     assert "🤖 Bonjour 👋" in out
     assert "Où êtes-vous ?" in out
-    assert "📍 France services – PIMMS Médiation" in out
-    assert "Ouvert maintenant jusqu'à 12h30" in out
-    assert "☎ 05 49 52 67 66" in out
+    assert "📍 Maison des services des Tilleuls" in out
+    assert "Ouvert maintenant jusqu'à 12h" in out
+    assert "☎ 05 00 00 00 10" in out
     assert out.rstrip().endswith("À bientôt 👋")
     # Reproducible for a fixed --now (a new resident, a new database).
     again = run_bot("console", "--now", "2026-12-01T10:00", stdin=SCRIPT,
@@ -47,10 +47,10 @@ def test_restart_between_two_messages_keeps_the_step(tmp_path):
     env = {"BOT_DATABASE": str(tmp_path / "db.sqlite3")}
     first = run_bot("console", "--now", "2026-12-01T10:00", "--user", "rania", stdin="jcherche du taf\n", env=env)
     assert "Où êtes-vous" in first.stdout
-    second = run_bot("console", "--now", "2026-12-01T10:00", "--user", "rania", stdin="Couronneries\n", env=env)
+    second = run_bot("console", "--now", "2026-12-01T10:00", "--user", "rania", stdin="Le Moulin\n", env=env)
     # A named quartier: the distance is said as roughly as it is known.
     assert "📍" in second.stdout and "Pour : Emploi" in second.stdout and "min à pied" not in second.stdout
-    other = run_bot("console", "--now", "2026-12-01T10:00", "--user", "sam", stdin="Couronneries\n", env=env)
+    other = run_bot("console", "--now", "2026-12-01T10:00", "--user", "sam", stdin="Le Moulin\n", env=env)
     assert "Pour quoi avez-vous besoin d'aide" in other.stdout  # no cross-talk
 
 
@@ -58,24 +58,24 @@ async def test_numbers_press_buttons(console: ConsoleSession):
     out = await console.send("bonjour")
     assert "[1] CAF, allocations" in out
     out = await console.send("1")
-    assert "Où êtes-vous" in out and "[3] Trois-Cités" in out
-    out = await console.send("3")
-    assert "France services des 3 Cités" in out
+    assert "Où êtes-vous" in out and "[2] Le Moulin" in out
+    out = await console.send("1")
+    assert "Maison des services des Tilleuls" in out
 
 
 async def test_position_command(console: ConsoleSession):
     await console.send("impots")
-    out = await console.send("/position 46,5665 0,3436")
-    assert "France services des 3 Cités" in out
+    out = await console.send("/position 45,0045 1,0028")
+    assert "Maison des services des Tilleuls" in out and "min à pied" in out
 
 
 async def test_two_residents_interleaved(runtime: Runtime):
     a, b = ConsoleSession(runtime, "a"), ConsoleSession(runtime, "b")
     await a.send("caf")
     await b.send("retraite")
-    out_a = await a.send("Saint-Éloi")
-    out_b = await b.send("Trois-Cités")
-    assert "PIMMS" in out_a and "3 Cités" in out_b
+    out_a = await a.send("Les Tilleuls")
+    out_b = await b.send("Le Moulin")
+    assert "Maison des services des Tilleuls" in out_a and "Permanence du jeudi" in out_b
     human_a = await a.send(number_of(out_a, "🙋 Parler à quelqu'un"))
     assert "3230" in human_a and "3960" not in human_a
 
@@ -95,7 +95,7 @@ async def test_odd_console_inputs(console: ConsoleSession, line, expected):
 
 
 def test_each_quartier_gets_the_nearest_place_with_its_time_and_the_bus(tmp_path):
-    """Admins' check: one piped run, every quartier of the shipped directory, then the bus."""
+    """Admins' check: one piped run, every quartier of a directory, then the bus."""
     from bot.data.directory import load_directory
     from tests.conftest import DIRECTORY
     directory, _ = load_directory(DIRECTORY)
@@ -111,15 +111,14 @@ def test_each_quartier_gets_the_nearest_place_with_its_time_and_the_bus(tmp_path
         assert any(p in block for p in ("Ouvert maintenant jusqu'à", "Ouvre", "Prochaine ouverture",
                                         "horaires non publiés")), block
     by_name = {b.split("\n", 1)[0]: b for b in answers}
-    assert "France services – PIMMS Médiation" in by_name["Saint-Éloi"]
-    assert "Ouvert maintenant jusqu'à 12h30" in by_name["Saint-Éloi"]
-    assert "France services des 3 Cités" in by_name["Trois-Cités"]
-    assert "Ouvert maintenant jusqu'à 12h" in by_name["Trois-Cités"]
+    assert "Maison des services des Tilleuls" in by_name["Les Tilleuls"]
+    assert "Ouvert maintenant jusqu'à 12h" in by_name["Les Tilleuls"]
+    assert "Permanence du jeudi" in by_name["Le Moulin"]
+    assert "Prochaine ouverture : jeudi de 14h à 17h" in by_name["Le Moulin"]
     bus = result.stdout.split("👤 bus", 1)[1]
-    assert "Bus France services D'Clics" in bus
-    assert "Maintenant : Trois-Cités – centre socio-culturel, jusqu'à 12h" in bus
-    assert "Prochain arrêt : Beaulieu – boulevard Savari, passe jeudi de 9h30 à 12h" in bus
-    assert "Horaires à confirmer par téléphone" in bus
+    assert "Bus des services" in bus
+    assert "Maintenant : pas à un arrêt" in bus
+    assert "Prochain arrêt : Bourg-Voisin – église, passe demain de 9h à 12h" in bus
 
 
 @pytest.mark.parametrize("content, words", [
@@ -152,5 +151,5 @@ def test_console_at_a_chosen_date_never_purges_the_real_database(tmp_path):
     # Two years later, as an admin checking what the bot would say: the conversation stays.
     later = run_bot("console", "--now", "2028-12-01T10:00", "--user", "b", stdin="bonjour\n", env=env)
     assert later.returncode == 0
-    again = run_bot("console", "--now", "2026-12-01T10:05", "--user", "a", stdin="les couronneries\n", env=env)
+    again = run_bot("console", "--now", "2026-12-01T10:05", "--user", "a", stdin="le moulin\n", env=env)
     assert "Pour : CAF" in again.stdout  # the need asked in the first run is still there

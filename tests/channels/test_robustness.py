@@ -10,13 +10,13 @@ import sys
 
 from tests.channels import fakebotapi as tg
 from tests.channels.tgharness import Running
-from tests.conftest import ROOT
+from tests.conftest import DIRECTORY, ROOT
 
 # -- a process killed in the middle of a conversation -----------------------------------------
 
 def test_sigkill_mid_conversation_resumes_at_the_same_step(tmp_path):
     db = tmp_path / "bot.sqlite3"
-    env = {**os.environ, "BOT_DATABASE": str(db), "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "BOT_DATABASE": str(db), "PYTHONPATH": str(ROOT), "BOT_DIRECTORY": str(DIRECTORY)}
     env.pop("TELEGRAM_BOT_TOKEN", None)
     cmd = [sys.executable, "-m", "bot", "console", "--now", "2026-12-01T10:00", "--user", "k"]
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
@@ -34,8 +34,8 @@ def test_sigkill_mid_conversation_resumes_at_the_same_step(tmp_path):
     proc.stdout.close()
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    again = subprocess.run(cmd, input="st eloi\n", capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
-    assert "France services – PIMMS Médiation" in again.stdout
+    again = subprocess.run(cmd, input="tilleuls\n", capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    assert "Maison des services des Tilleuls" in again.stdout
 
 
 # -- 200 residents at once ---------------------------------------------------------------------
@@ -43,7 +43,7 @@ def test_sigkill_mid_conversation_resumes_at_the_same_step(tmp_path):
 async def test_200_residents_at_once_each_get_their_own_answers_in_order(api, tmp_path, clock):
     bot = Running(api, tmp_path / "load.sqlite3", clock, max_rate=1e6)
     residents = range(20_000, 20_200)
-    quartiers = ["Saint-Éloi", "Trois-Cités", "Couronneries", "Beaulieu", "Bel-Air"]
+    quartiers = ["Les Tilleuls", "Le Moulin", "Centre-ville", "Les Tilleuls", "Le Moulin"]
     async with bot.run():
         script = [("bonjour", None), ("retraite", None)]
         for text, _ in script:
@@ -63,4 +63,4 @@ async def test_200_residents_at_once_each_get_their_own_answers_in_order(api, tm
         assert methods[:4] == ["sendMessage", "sendMessage", "sendMessage", "sendVenue"], methods
         assert all(t.startswith("💡 Plus tôt") for t in texts[3:]), texts  # a sooner place, if any
     # Each answer matches the resident's own quartier: no cross-talk.
-    assert "3 Cités" in api.texts(20_001)[2] and "PIMMS" in api.texts(20_000)[2]
+    assert "Permanence du jeudi" in api.texts(20_001)[2] and "Tilleuls" in api.texts(20_000)[2]

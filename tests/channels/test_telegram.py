@@ -41,15 +41,15 @@ async def test_need_then_location_gives_text_and_venue(api, bot):
         ask = api.sent(ALICE, "sendMessage")[-1][1]
         keys = [b["text"] for row in ask["reply_markup"]["keyboard"] for b in row]
         assert ask["reply_markup"]["keyboard"][0][0] == {"text": "📍 Envoyer ma position", "request_location": True}
-        assert "Saint-Éloi" in keys and "Autre" in keys
-        await say(api, tg.location(ALICE, 46.5900, 0.3830), ALICE, method="sendVenue")
+        assert "Les Tilleuls" in keys and "Autre" in keys
+        await say(api, tg.location(ALICE, 45.0045, 1.0028), ALICE, method="sendVenue")
         answer = api.texts(ALICE)[-1]
-        assert "France services – PIMMS Médiation" in answer
-        assert "Ouvert maintenant jusqu'à 12h30" in answer
-        assert "(+33549526766)" in answer  # a number the phone can dial
+        assert "Maison des services des Tilleuls" in answer
+        assert "Ouvert maintenant jusqu'à 12h" in answer
+        assert "(+33500000010)" in answer  # a number the phone can dial
         venue = api.sent(ALICE, "sendVenue")[-1][1]
-        assert venue["title"] == "France services – PIMMS Médiation"
-        assert venue["latitude"] == pytest.approx(46.58998)
+        assert venue["title"] == "Maison des services des Tilleuls"
+        assert venue["latitude"] == pytest.approx(45.0003)
         assert [m for m, p in api.requests if str(p.get("chat_id")) == str(ALICE)][-2:] == ["sendMessage", "sendVenue"]
 
 
@@ -59,8 +59,8 @@ async def test_button_press_is_answered(api, bot):
         texts = await say(api, tg.callback(ALICE, "n:retraite"), ALICE, messages=1)
         assert "Retraite" in texts[0]
         assert any(m == "answerCallbackQuery" for m, _ in api.requests)
-        await say(api, tg.callback(ALICE, "q:trois-cites"), ALICE, method="sendVenue")
-        assert "France services des 3 Cités" in api.texts(ALICE)[-1]
+        await say(api, tg.callback(ALICE, "q:tilleuls"), ALICE, method="sendVenue")
+        assert "Maison des services des Tilleuls" in api.texts(ALICE)[-1]
         texts = await say(api, tg.callback(ALICE, "zz:unknown-button"), ALICE)
         assert "Ce bouton ne marche plus" in texts[0]
 
@@ -68,8 +68,8 @@ async def test_button_press_is_answered(api, bot):
 async def test_tapping_a_quartier_on_the_keyboard(api, bot):
     async with bot.run():
         await say(api, tg.message(ALICE, "impots"), ALICE)
-        await say(api, tg.message(ALICE, "Trois-Cités"), ALICE, method="sendVenue")
-        assert "France services des 3 Cités" in api.texts(ALICE)[-1]
+        await say(api, tg.message(ALICE, "Les Tilleuls"), ALICE, method="sendVenue")
+        assert "Maison des services des Tilleuls" in api.texts(ALICE)[-1]
         await say(api, tg.message(ALICE, "/start"), ALICE)
         await say(api, tg.message(ALICE, "caf"), ALICE)
         texts = await say(api, tg.message(ALICE, "Autre"), ALICE)
@@ -78,8 +78,8 @@ async def test_tapping_a_quartier_on_the_keyboard(api, bot):
 
 async def test_deep_link_with_quartier_and_need(api, bot):
     async with bot.run():
-        await say(api, tg.message(ALICE, "/start s-pimms-saint-eloi_q-saint-eloi_n-caf"), ALICE, method="sendVenue")
-        assert any("France services – PIMMS Médiation" in t for t in api.texts(ALICE))
+        await say(api, tg.message(ALICE, "/start s-maison-services_q-tilleuls_n-caf"), ALICE, method="sendVenue")
+        assert any("Maison des services des Tilleuls" in t for t in api.texts(ALICE))
         texts = await say(api, tg.message(BOB, "/start ../../etc/passwd"), BOB)
         assert "Bonjour 👋" in texts[0]
 
@@ -109,7 +109,7 @@ async def test_restart_between_two_messages_resumes(api, tmp_path, clock):
     async with bot.run():
         await say(api, tg.message(ALICE, "jcherche du taf"), ALICE, messages=1)
     async with bot.run():
-        await say(api, tg.message(ALICE, "couronneries"), ALICE, method="sendVenue")
+        await say(api, tg.message(ALICE, "le moulin"), ALICE, method="sendVenue")
         assert "Pour : Emploi" in api.texts(ALICE)[-1]
 
 
@@ -129,8 +129,8 @@ async def test_no_reply_lost_on_429_and_500(api, bot, faults):
     async with bot.run():
         await say(api, tg.message(ALICE, "caf"), ALICE, messages=1)
         api.faults.update({k: list(v) for k, v in faults.items()})
-        await say(api, tg.callback(ALICE, "q:saint-eloi"), ALICE, method="sendVenue")
-        assert "France services – PIMMS Médiation" in api.texts(ALICE)[-1]
+        await say(api, tg.callback(ALICE, "q:tilleuls"), ALICE, method="sendVenue")
+        assert "Maison des services des Tilleuls" in api.texts(ALICE)[-1]
         assert all(not v for v in api.faults.values())  # the faults did happen
 
 
@@ -232,14 +232,14 @@ async def test_reply_kept_through_an_outage_and_sent_at_restart(api, tmp_path, c
         await say(api, tg.message(ALICE, "impots"), ALICE)
         api.faults["sendMessage"] = [500] * 40  # every retry, and the error message, fail
         api.faults["sendVenue"] = [500] * 40
-        await api.push(tg.callback(ALICE, "q:trois-cites"))
+        await api.push(tg.callback(ALICE, "q:moulin"))
         # The answer, then the error message, each tried until the retries give up.
         await api.wait_for(lambda: len(api.faults["sendMessage"]) <= 30)
-    assert any("France services des 3 Cités" in p.get("text", "") for _, p in api.failed)
-    assert not any("France services des 3 Cités" in t for t in api.texts(ALICE))
+    assert any("Permanence du jeudi" in p.get("text", "") for _, p in api.failed)
+    assert not any("Permanence du jeudi" in t for t in api.texts(ALICE))
     api.faults.clear()
     async with bot.run():  # the restart flushes what was saved but never delivered
-        await api.wait_for(lambda: any("France services des 3 Cités" in t for t in api.texts(ALICE)))
+        await api.wait_for(lambda: any("Permanence du jeudi" in t for t in api.texts(ALICE)))
         assert api.sent(ALICE, "sendVenue")
     async with bot.run() as channel:
         assert await channel.runtime.unsent("telegram") == []  # sent once, then forgotten

@@ -36,17 +36,19 @@ NOW = paris("2026-12-01T10:00")  # Tuesday 10:00
     [
         (["bonjour"], "Pour quoi avez-vous besoin d'aide"),
         (["bonjour", "la caf ma coupé les aloc"], "Où êtes-vous"),
-        (["bonjour", "la caf ma coupé les aloc", "st eloi"], "France services – PIMMS Médiation"),
-        (["jcherche du taf", "3 cités"], "France services des 3 Cités"),
-        (["retrète", "86000"], "Ouvert maintenant"),
-        (["mon compte ameli marche pas", "Beaulieu"], "☎"),
-        (["je dors dans la rue ce soir", "couronneries"], "Maison de la solidarité des Couronneries"),
-        (["meteo demain"], "Je n'ai pas compris votre demande"),
-        (["où est le bus"], "Bus France services D'Clics"),
+        (["bonjour", "la caf ma coupé les aloc", "tilleuls"], "Maison des services des Tilleuls"),
+        (["jcherche du taf", "le moulin"], "Pour : Emploi"),
+        (["retrète", "99000"], "Ouvert maintenant"),
+        (["mon compte ameli marche pas", "centre ville"], "☎"),
+        (["je dors dans la rue ce soir", "le moulin"], "Centre social du Moulin"),
+        (["blablabla zorglub"], "Je n'ai pas compris votre demande"),
+        (["meteo demain"], "Je ne peux pas vous aider pour ça"),
+        (["où est le bus"], "Bus des services"),
     ],
     ids=["greeting asks the need", "need asks where", "quartier gives the nearest place",
          "slang need and typed quartier", "typo need and postcode", "answer has a phone",
-         "social need finds the solidarity house", "out of scope is said plainly", "bus status"],
+         "social need finds the solidarity house", "not understood is said plainly",
+         "out of scope is said plainly", "bus status"],
 )
 def test_conversation_reads(knowledge, messages, expected):
     _, replies = talk(knowledge, *map(text, messages))
@@ -54,7 +56,7 @@ def test_conversation_reads(knowledge, messages, expected):
 
 
 def test_every_reply_offers_a_way_out(knowledge):
-    events = [text("bonjour"), text("caf"), text("st eloi"), button("a:more"), button("a:route"),
+    events = [text("bonjour"), text("caf"), text("tilleuls"), button("a:more"), button("a:route"),
               button("a:remind"), text("???"), text("🙂"), text(""), Incoming("t", "u1", media="sticker")]
     state = State()
     for e in events:
@@ -64,21 +66,21 @@ def test_every_reply_offers_a_way_out(knowledge):
 
 
 def test_answer_has_pin_address_hours_and_phone(knowledge):
-    state, replies = talk(knowledge, text("caf"), button("q:saint-eloi"))
+    state, replies = talk(knowledge, text("caf"), button("q:tilleuls"))
     assert state.step == ANSWERED
     answer = replies[0]
-    assert answer.pin is not None and answer.pin.name == "France services – PIMMS Médiation"
-    assert "15 avenue de la Fraternité" in answer.text
-    assert "Ouvert maintenant jusqu'à 12h30" in answer.text
-    assert "05 49 52 67 66" in answer.text
-    assert "Informations du 01/12/2022" in answer.text
+    assert answer.pin is not None and answer.pin.name == "Maison des services des Tilleuls"
+    assert "1 place des Tilleuls" in answer.text
+    assert "Ouvert maintenant jusqu'à 12h" in answer.text
+    assert "05 00 00 00 10" in answer.text
+    assert "Informations vérifiées en novembre 2026." in answer.text
     # Open now: no reminder to offer.
     assert labels(replies)[:4] == ["Autre lieu", "🗺 Itinéraire", "🙋 Parler à quelqu'un", "Nouvelle demande"]
 
 
 def test_location_shared_then_need(knowledge):
-    state, replies = talk(knowledge, Incoming("t", "u1", location=(46.5665, 0.3436)), text("impots"))
-    assert "France services des 3 Cités" in read(replies)
+    state, replies = talk(knowledge, Incoming("t", "u1", location=(45.0045, 1.0028)), text("impots"))
+    assert "Maison des services des Tilleuls" in read(replies)
     assert "min à pied" in read(replies)
 
 
@@ -116,7 +118,7 @@ def test_unsupported_media(knowledge, media):
 
 @pytest.mark.parametrize("word", ["/start", "/aide", "menu", "recommencer", "Menu !"])
 def test_reset_words_start_over(knowledge, word):
-    state, replies = talk(knowledge, text("caf"), button("q:saint-eloi"), text(word))
+    state, replies = talk(knowledge, text("caf"), button("q:tilleuls"), text(word))
     assert state.step == ASK_NEED and state.need is None
     assert "Pour quoi avez-vous besoin d'aide" in read(replies)
 
@@ -137,14 +139,14 @@ def test_clarify_then_choose(knowledge):
 
 
 def test_new_request_keeps_where(knowledge):
-    state, _ = talk(knowledge, text("caf"), button("q:trois-cites"), button("a:new"))
-    assert state.need is None and state.where == "Trois-Cités"
+    state, _ = talk(knowledge, text("caf"), button("q:moulin"), button("a:new"))
+    assert state.need is None and state.where == "Le Moulin"
     state, replies = step(state, text("impots"), NOW, knowledge)
-    assert "France services des 3 Cités" in read(replies)
+    assert "Permanence du jeudi" in read(replies)
 
 
 def test_another_place_cycles(knowledge):
-    state, first = talk(knowledge, text("numerique"), button("q:saint-eloi"))
+    state, first = talk(knowledge, text("numerique"), button("q:tilleuls"))
     state, second = step(state, button("a:more"), NOW, knowledge)
     assert first[0].text != second[0].text
     for _ in range(10):
@@ -153,14 +155,14 @@ def test_another_place_cycles(knowledge):
 
 
 def test_route_link(knowledge):
-    state, replies = talk(knowledge, Incoming("t", "u1", location=(46.59, 0.38)), text("caf"),
+    state, replies = talk(knowledge, Incoming("t", "u1", location=(45.0045, 1.0028)), text("caf"),
                           button("a:route"))
-    assert "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=46.59000%2C0.38000" in read(replies)
+    assert "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=45.00450%2C1.00280" in read(replies)
 
 
 def test_human_gives_place_phone_and_national_number(knowledge):
-    _, replies = talk(knowledge, text("retraite"), button("q:trois-cites"), button("a:human"))
-    assert "05 49 01 70 18" in read(replies)
+    _, replies = talk(knowledge, text("retraite"), button("q:moulin"), button("a:human"))
+    assert "05 00 00 00 12" in read(replies)
     assert "3960" in read(replies)
 
 
@@ -176,14 +178,14 @@ def test_nothing_local_gives_national_number(knowledge):
 
 
 def test_closed_now_says_next_opening(knowledge):
-    _, replies = talk(knowledge, text("caf"), button("q:saint-eloi"), now=paris("2026-12-04T19:00"))
-    assert "Prochaine ouverture : lundi de 9h30 à 12h30" in read(replies)
+    _, replies = talk(knowledge, text("caf"), button("q:tilleuls"), now=paris("2026-12-04T19:00"))
+    assert "Prochaine ouverture : lundi de 9h à 12h" in read(replies)
 
 
 def test_deep_link_with_quartier_and_need_answers_at_once(knowledge):
-    state, replies = talk(knowledge, Incoming("t", "u1", start="s-pimms-saint-eloi_q-saint-eloi_n-caf"))
-    assert state.source == "pimms-saint-eloi" and state.quartier == "saint-eloi"
-    assert "France services – PIMMS Médiation" in read(replies)
+    state, replies = talk(knowledge, Incoming("t", "u1", start="s-maison-services_q-tilleuls_n-caf"))
+    assert state.source == "maison-services" and state.quartier == "tilleuls"
+    assert "Maison des services des Tilleuls" in read(replies)
 
 
 @pytest.mark.parametrize("payload", ["", "!!!", "q-nowhere_n-pizza", "x" * 200, "é"])
@@ -202,15 +204,15 @@ def test_erase_asks_then_confirms(knowledge):
 
 
 def test_erase_cancelled_keeps_everything(knowledge):
-    state, _ = talk(knowledge, text("caf"), button("q:saint-eloi"), text("supprimer mes données"))
+    state, _ = talk(knowledge, text("caf"), button("q:tilleuls"), text("supprimer mes données"))
     state, replies = step(state, button("e:no"), NOW, knowledge)
     assert state.need == "caf" and "je ne supprime rien" in read(replies)
 
 
 def test_step_is_pure_and_deterministic(knowledge):
     state = State(step=ASK_WHERE, need="caf")
-    a = step(state, text("st eloi"), NOW, knowledge)
-    b = step(state, text("st eloi"), NOW, knowledge)
+    a = step(state, text("tilleuls"), NOW, knowledge)
+    b = step(state, text("tilleuls"), NOW, knowledge)
     assert a == b
     assert state == State(step=ASK_WHERE, need="caf")
 

@@ -136,3 +136,15 @@ def test_mediators_away_say_when_they_answer(tmp_path):
     assert "↩ Revenir au bot" in [b.label for r in replies for b in r.buttons]
     _, replies = talk(k, text("je veux parler à un humain"), now=paris("2026-12-01T15:00"))
     assert "Il vous répondra ici, dès que possible" in read(replies)
+
+
+def test_finding_a_doctor_is_oriented_not_answered_with_a_desk(k):
+    state, replies = talk(k, text("je cherche un pédiatre pour mon fils"))
+    assert "3646" in read(replies) and "15" in read(replies)
+    assert all(r.pin is None for r in replies) and state.need is None
+
+
+def test_out_of_scope_is_said_plainly_with_what_the_bot_does(k):
+    _, replies = talk(k, text("horaires vitalis"))
+    assert replies[0].text.startswith("Je ne peux pas vous aider pour ça")
+    assert "Santé" not in read(replies[:1]) or "Pour :" not in read(replies)

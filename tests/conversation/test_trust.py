@@ -123,7 +123,7 @@ def test_ecole_ends_on_someone_to_ask(k):
 
 def test_freshness_said_once_per_conversation(k):
     state, replies = talk(k, text("caf"), button("q:tilleuls"))
-    assert "appelez avant de venir" in replies[0].text
+    assert "Informations vérifiées en novembre 2026." in replies[0].text
     state, replies = step(state, button("a:more"), TUESDAY, k)
-    assert "appelez avant de venir" not in replies[0].text
+    assert "vérifiées" not in replies[0].text
     assert state.step == ANSWERED

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import textwrap
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot.data.directory import load_directory
 from bot.errors import DirectoryError
-from tests.conftest import DIRECTORY, INTENTS, ROOT, run_bot
+from tests.conftest import DIRECTORY, INTENTS, run_bot
 
 GOOD = """\
 territoire: Test
@@ -42,42 +40,6 @@ def errors_of(tmp_path: Path, text: str) -> list[str]:
     with pytest.raises(DirectoryError) as e:
         load_directory(write(tmp_path, text))
     return [str(p) for p in e.value.problems if not p.warning]
-
-
-def test_shipped_directory_loads_with_every_place(knowledge):
-    d = knowledge.directory
-    assert d.territoire == "Grand Poitiers"
-    assert "pimms-saint-eloi" in d.places and "fs-trois-cites" in d.places
-    assert d.tours["bus-dclics"].exemple and len(d.tours["bus-dclics"].stops) == 6
-    assert d.tours["guitoune"].exemple
-    for p in d.places.values():
-        assert p.source and p.date_maj, p.id
-    assert set(d.quartiers) >= {"saint-eloi", "couronneries", "trois-cites", "beaulieu", "bel-air"}
-
-
-def test_check_passes_on_shipped_files():
-    result = run_bot("check")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "OK" in result.stdout
-    assert "plus de 12 mois" in result.stdout  # stale entries are listed as warnings
-    assert "exemple" in result.stdout
-
-
-def test_yaml_starts_with_schema_reference_and_validates_against_it():
-    import jsonschema
-    first = DIRECTORY.read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=directory.schema.json"
-    schema = json.loads((ROOT / "directory.schema.json").read_text(encoding="utf-8"))
-    data = yaml.safe_load(DIRECTORY.read_text(encoding="utf-8"))
-
-    def dates_as_text(x):
-        if isinstance(x, dict):
-            return {k: dates_as_text(v) for k, v in x.items()}
-        if isinstance(x, list):
-            return [dates_as_text(v) for v in x]
-        return x.isoformat() if isinstance(x, dt.date) else x
-
-    jsonschema.validate(dates_as_text(data), schema)
 
 
 @pytest.mark.parametrize("old, new, line, words", [

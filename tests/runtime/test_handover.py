@@ -20,15 +20,15 @@ def bot(api, tmp_path, clock) -> Running:
 async def test_human_handover_round_trip(api, bot, clock):
     async with bot.run():
         await say(api, tg.message(ALICE, "mon dossier caf est bloqué"), ALICE, messages=1)
-        await say(api, tg.callback(ALICE, "q:saint-eloi"), ALICE, method="sendVenue")
+        await say(api, tg.callback(ALICE, "q:tilleuls"), ALICE, method="sendVenue")
         before = api.count(GROUP)
         texts = await say(api, tg.callback(ALICE, "a:human"), ALICE, messages=2)
-        assert "05 49 52 67 66" in texts[0] and "3230" in texts[0]
+        assert "05 00 00 00 10" in texts[0] and "3230" in texts[0]
         assert "transmis votre demande à un médiateur" in texts[1]
         await api.wait_for(lambda: api.count(GROUP) > before)
         summary_msg = api.sent(GROUP, "sendMessage")[-1]
         summary = summary_msg[1]["text"]
-        assert "CAF" in summary and "Saint-Éloi" in summary and "mon dossier caf est bloqué" in summary
+        assert "CAF" in summary and "Les Tilleuls" in summary and "mon dossier caf est bloqué" in summary
         assert str(ALICE) not in summary and "Habitant" not in summary  # no id, no name
         reply_to = api.last_message(GROUP)
 
@@ -86,7 +86,7 @@ async def test_oubli_ends_the_handover(api, bot):
 async def test_stats_for_admins_only(api, bot):
     async with bot.run():
         await say(api, tg.message(ALICE, "caf"), ALICE, messages=1)
-        await say(api, tg.callback(ALICE, "q:saint-eloi"), ALICE, method="sendVenue")
+        await say(api, tg.callback(ALICE, "q:tilleuls"), ALICE, method="sendVenue")
         texts = await say(api, tg.message(ADMIN, "/stats"), ADMIN)
         assert "📊" in texts[0] and "Réponses : 1" in texts[0]
         texts = await say(api, tg.message(BOB, "/stats"), BOB)
@@ -99,14 +99,14 @@ async def test_reminder_delivered_on_telegram(api, bot, clock):
     async with bot.run() as channel:
         clock.set("2026-11-29T10:00")  # Sunday
         await say(api, tg.message(ALICE, "impots"), ALICE, messages=1)
-        await say(api, tg.callback(ALICE, "q:trois-cites"), ALICE, method="sendVenue")
+        await say(api, tg.callback(ALICE, "q:tilleuls"), ALICE, method="sendVenue")
         await say(api, tg.callback(ALICE, "a:remind"), ALICE)
         await say(api, tg.callback(ALICE, "r:eve"), ALICE)
         assert await channel.deliver_reminders() == 0
         clock.set("2026-11-29T18:00")
         assert await channel.deliver_reminders() == 1
         assert api.texts(ALICE)[-1].startswith("⏰ Rappel")
-        assert "France services des 3 Cités" in api.texts(ALICE)[-1]
+        assert "Maison des services des Tilleuls" in api.texts(ALICE)[-1]
 
 
 async def test_console_shows_handover(runtime, mediators):

@@ -27,10 +27,10 @@ async def test_directory_edit_is_picked_up_and_broken_edit_refused(tmp_path, cap
     async def ask() -> str:
         await rt.handle(Incoming("t", "u", text="/start"))
         await rt.handle(Incoming("t", "u", text="impots"))
-        return (await rt.handle(Incoming("t", "u", text="trois cites")))[0].text
+        return (await rt.handle(Incoming("t", "u", text="tilleuls")))[0].text
 
-    assert "05 49 01 70 18" in await ask()
-    directory.write_text(directory.read_text(encoding="utf-8").replace("05 49 01 70 18", "05 99 99 99 99"), encoding="utf-8")
+    assert "05 00 00 00 10" in await ask()
+    directory.write_text(directory.read_text(encoding="utf-8").replace("05 00 00 00 10", "05 99 99 99 99"), encoding="utf-8")
     bump(directory)
     assert source.reload_if_changed()
     assert "05 99 99 99 99" in await ask()
@@ -43,7 +43,7 @@ async def test_directory_edit_is_picked_up_and_broken_edit_refused(tmp_path, cap
     assert f"{directory}:" in caplog.text and "refused" in caplog.text
     assert "05 99 99 99 99" in await ask()  # last good one still serving
 
-    directory.write_text(good.replace("besoins: [caf, emploi, retraite, sante, impots, papiers, poste, numerique, equipement]\n    horaires: \"Mo-Fr", "besoins: [cafe]\n    horaires: \"Mo-Fr"), encoding="utf-8")
+    directory.write_text(good.replace("besoins: [caf, emploi, retraite, sante, impots, papiers, numerique, energie, poste]\n", "besoins: [cafe]\n"), encoding="utf-8")
     bump(directory)
     with caplog.at_level(logging.ERROR):
         assert not source.reload_if_changed()

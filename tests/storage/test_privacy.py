@@ -34,8 +34,8 @@ async def test_after_oubli_no_row_is_tied_to_the_person(runtime: Runtime, mediat
     user = "555"
     await runtime.handle(Incoming("telegram", user, text="retraite"), address="555")
     # A turn whose replies were never confirmed sent stays queued in the outbox.
-    await runtime.handle_queued(Incoming("telegram", user, button="q:trois-cites"), address="555")
-    runtime.clock.set("2026-11-29T10:00")  # Sunday: the 3 Cités desk opens Monday 9:30
+    await runtime.handle_queued(Incoming("telegram", user, button="q:tilleuls"), address="555")
+    runtime.clock.set("2026-11-29T10:00")  # Sunday: the Maison des services opens Monday at 9:00
     await runtime.handle(Incoming("telegram", user, button="a:remind"))
     replies = await runtime.handle(Incoming("telegram", user, button="r:hour"))
     assert "C'est noté" in replies[0].text
@@ -71,7 +71,7 @@ def test_secret_is_generated_once_outside_the_database(tmp_path, caplog):
 async def test_stats_carry_no_user_key(runtime: Runtime):
     for user, need in [("1", "caf"), ("2", "emploi")]:
         await runtime.handle(Incoming("telegram", user, text=need))
-        await runtime.handle(Incoming("telegram", user, text="st eloi"))
+        await runtime.handle(Incoming("telegram", user, text="tilleuls"))
     await runtime.handle(Incoming("telegram", "3", text="quelle est la meteo"))
     for table in ("answers", "messages", "unmatched"):
         async with runtime.store.db.execute(f"SELECT * FROM {table}") as cur:

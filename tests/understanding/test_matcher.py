@@ -97,3 +97,20 @@ def test_explain_with_text_arguments():
     assert result.returncode == 0
     assert "retraite" in result.stdout.splitlines()[0]
     assert "non reconnu" in result.stdout.splitlines()[1]
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("horaires vitalis", None),  # Poitiers' city buses, not the carte Vitale
+    ("mdph", "social"),
+    ("dossier handicap", "social"),
+    ("pension d'invalidité", "sante"),
+    ("facture d'eau", "social"),
+    ("cours de français", "social"),
+    ("médecin traitant", "soins"),
+    ("pédiatre", "soins"),
+    ("commander une pizza", None),
+    ("recette de couscous", None),
+], ids=["vitalis", "mdph", "handicap", "invalidite", "water bill", "french lessons", "gp", "paediatrician",
+        "pizza", "couscous"])
+def test_corrected_intents(matcher, text, intent):
+    assert matcher.match(text).need == intent
