@@ -1,4 +1,4 @@
-"""`python -m bot [console|telegram|check|explain|stats|link]`: the command line, wiring only.
+"""`python -m bot [console|telegram|check|explain|stats|link|import]`: the command line, wiring only.
 
 Each command's work lives in its own package (channels, admin); this module parses the
 arguments, reads the settings and calls it.
@@ -56,6 +56,16 @@ def build_parser() -> argparse.ArgumentParser:
     li.add_argument("--need")
     li.add_argument("--qr", type=Path)
     li.add_argument("--bot", help="nom du bot Telegram (sinon lu avec le jeton)")
+    im = sub.add_parser("import", help="importer des données ouvertes nationales dans un annuaire")
+    im.add_argument("source", choices=("france-services", "mediation-numerique", "data-inclusion"))
+    im.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                    help="le fichier téléchargé (data-inclusion : structures puis services)")
+    im.add_argument("--departement", help="garder un département, ex. 86")
+    im.add_argument("--commune", nargs="+", default=[], metavar="INSEE", help="garder ces communes (codes INSEE)")
+    im.add_argument("--out", type=Path, help="annuaire à écrire ; s'il existe, les lieux importés y sont fusionnés")
+    im.add_argument("--dry-run", action="store_true", help="montrer ce qui changerait, sans rien écrire")
+    im.add_argument("--territoire", help="nom du territoire d'un nouvel annuaire")
+    im.add_argument("--date", type=dt.date.fromisoformat, help="date du fichier (sinon sa date de modification)")
     return p
 
 
@@ -83,6 +93,10 @@ def main(argv: Sequence[str] | None = None, env: dict[str, str] | None = None) -
         if command == "stats":
             from bot.admin.stats import run_stats
             return asyncio.run(run_stats(settings, args.since, args.format, args.chart))
+        if command == "import":
+            from bot.admin.importing import run_import
+            return run_import(args.source, args.files, departement=args.departement, communes=args.commune,
+                              out=args.out, dry_run=args.dry_run, territory=args.territoire, file_date=args.date)
         if command == "link":
             from bot.admin.links import run_link
             return run_link(settings, args.source, args.quartier, args.need, args.qr, args.bot)

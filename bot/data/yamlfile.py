@@ -59,7 +59,16 @@ def _seq(loader: Any, node: yaml.SequenceNode) -> Any:
     data.extend(loader.construct_object(n, deep=True) for n in node.value)
 
 
+def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    """A date YAML cannot build (2026-13-45) stays text, so the validator can say which line."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _Loader.add_constructor("tag:yaml.org,2002:map", _map)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _seq)
 
 

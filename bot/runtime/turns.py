@@ -17,14 +17,7 @@ from bot.conversation.i18n import translator
 from bot.conversation.state import State
 from bot.runtime.handover import Handovers, Mediators
 from bot.runtime.knowledge import KnowledgeSource
-from bot.runtime.reminders import (
-    CANCEL_PREFIX,
-    REMINDER_WORDS,
-    Send,
-    cancel_reminder,
-    deliver_due,
-    list_reminders,
-)
+from bot.runtime.reminders import CANCEL_PREFIX, REMINDER_WORDS, Send, cancel_reminder, deliver_due, list_reminders
 from bot.storage.privacy import user_key
 from bot.storage.sqlite import Store
 from bot.understanding.normalize import normalize

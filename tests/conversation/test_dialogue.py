@@ -6,14 +6,7 @@ import pytest
 
 from bot.conversation.dialogue import step, turn
 from bot.conversation.events import Incoming
-from bot.conversation.state import (
-    ANSWERED,
-    ASK_NEED,
-    ASK_WHERE,
-    CLARIFY,
-    CONFIRM_ERASE,
-    State,
-)
+from bot.conversation.state import ANSWERED, ASK_NEED, ASK_WHERE, CLARIFY, CONFIRM_ERASE, State
 from tests.conftest import paris
 from tests.conversation.helpers import button, labels, read, talk, text
 from tests.fixtures import knowledge_of

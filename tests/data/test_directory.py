@@ -166,3 +166,10 @@ def test_yaml_mistakes_are_explained_in_plain_french(tmp_path):
     errors = errors_of(tmp_path, GOOD.replace("    nom: Mairie\n", "\tnom: Mairie\n"))
     assert any(":6:" in e and "tabulation" in e for e in errors), errors
     assert not any("cannot start any token" in e for e in errors)
+
+
+def test_an_impossible_date_is_an_error_at_its_line_not_a_traceback(tmp_path):
+    path = write(tmp_path, GOOD.replace("date_maj: 2026-01-01", "date_maj: 2026-13-45"))
+    result = run_bot("check", "--directory", str(path), "--intents", str(INTENTS))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{path}:14: date_maj « 2026-13-45 » doit s'écrire AAAA-MM-JJ" in result.stdout

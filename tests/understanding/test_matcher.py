@@ -7,12 +7,7 @@ import json
 import pytest
 
 from bot.places.needs import NEEDS
-from bot.understanding.evaluate import (
-    OUT_OF_SCOPE,
-    evaluate,
-    per_need_counts,
-    read_eval,
-)
+from bot.understanding.evaluate import OUT_OF_SCOPE, evaluate, per_need_counts, read_eval
 from bot.understanding.intents import load_intents
 from bot.understanding.matcher import Matcher
 from bot.understanding.normalize import normalize

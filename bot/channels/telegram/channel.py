@@ -12,12 +12,7 @@ from telegram.error import Forbidden, NetworkError
 from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
 
 from bot.channels.telegram.ordering import PerChatUpdates
-from bot.channels.telegram.render import (
-    MAX_TEXT,
-    keyboard,
-    location_keyboard,
-    render_text,
-)
+from bot.channels.telegram.render import MAX_TEXT, keyboard, location_keyboard, render_text
 from bot.channels.telegram.retries import with_retries
 from bot.conversation.events import Incoming, Reply
 from bot.runtime import Runtime
