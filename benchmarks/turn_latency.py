@@ -45,7 +45,7 @@ def measure(directory_path: Path, turns: int, seed: int = 11) -> dict[str, float
     start_s = time.perf_counter() - t0
 
     rng = random.Random(seed)
-    messages = [t for need, t in read_eval(ROOT / "tests" / "understanding" / "eval.tsv") if need != "-"]
+    messages = [t for need, t in read_eval(ROOT / "tests" / "understanding" / "dev.tsv") if need != "-"]
     base = dt.datetime(2026, 12, 1, 8, 0, tzinfo=PARIS)
     lat_lo, lat_hi = min(p.latitude for p in directory.places.values()), max(p.latitude for p in directory.places.values())
     lon_lo, lon_hi = min(p.longitude for p in directory.places.values()), max(p.longitude for p in directory.places.values())

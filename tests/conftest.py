@@ -15,8 +15,6 @@ from bot.data.directory import load_directory
 from bot.places.hours import PARIS
 from bot.runtime import KnowledgeSource, Runtime
 from bot.storage.sqlite import Store
-from bot.understanding.intents import load_intents
-from bot.understanding.matcher import Matcher
 from tests.channels.fakebotapi import FakeBotAPI
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,9 +49,9 @@ class Clock:
 
 @pytest.fixture(scope="session")
 def knowledge() -> Knowledge:
+    from tests.fixtures import shared_matcher
     directory, _ = load_directory(DIRECTORY)
-    intents, _ = load_intents(INTENTS)
-    return Knowledge.build(directory, Matcher(intents))
+    return Knowledge.build(directory, shared_matcher())
 
 
 @pytest.fixture

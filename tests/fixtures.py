@@ -8,12 +8,13 @@ quartier about 1.9 km north-east with its Thursday permanence and the bus stop.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from bot.conversation.knowledge import Knowledge
+from bot.data.cache import cache_dir
 from bot.data.directory import load_directory
-from bot.understanding.intents import load_intents
-from bot.understanding.matcher import Matcher
+from bot.understanding.matcher import Matcher, load_matcher
 
 INTENTS = Path(__file__).resolve().parent.parent / "intents"
 
@@ -29,4 +30,10 @@ def write_territory(folder: Path, text: str = TERRITORY) -> Path:
 
 def knowledge_of(folder: Path, text: str = TERRITORY, *, mediators: bool = False) -> Knowledge:
     directory, _ = load_directory(write_territory(folder, text))
-    return Knowledge.build(directory, Matcher(load_intents(INTENTS)[0]), mediators=mediators)
+    return Knowledge.build(directory, shared_matcher(), mediators=mediators)
+
+
+@lru_cache(maxsize=1)
+def shared_matcher() -> Matcher:
+    """One matcher for the whole test run: it does not change between tests."""
+    return load_matcher(INTENTS, cache=cache_dir())

@@ -71,10 +71,6 @@ class ConsoleSession:
             return Incoming(CHANNEL, self.user, start=text[6:].strip())
         if text.lower() in ("/media", "/sticker", "/vocal"):
             return Incoming(CHANNEL, self.user, media=text[1:])
-        if text.lower() == "/oubli":
-            return Incoming(CHANNEL, self.user, text="oubli")
-        if text.startswith("/") and len(text) > 1:
-            return Incoming(CHANNEL, self.user, text=text[1:])
         return Incoming(CHANNEL, self.user, text=line)
 
     async def send(self, line: str) -> str:

@@ -40,6 +40,7 @@ from bot.conversation.state import ANSWERED, ASK_NEED, ASK_WHERE, CLARIFY, CONFI
 from bot.places.needs import BUS, HUMAN, NEEDS
 from bot.understanding.danger import detect
 from bot.understanding.gazetteer import Located
+from bot.understanding.lexicon import Match
 from bot.understanding.matcher import ACCEPT
 from bot.understanding.normalize import content, normalize
 
@@ -209,9 +210,11 @@ class EntryPhase(Base):
             where = self.k.gazetteer.locate(text)
         rest = mention[1] if mention else text
         match = self.k.matcher.match(rest)
+        if text.startswith("/") and match.need is None:
+            match = Match(None, 0.0, lang=match.lang)  # an unknown command: no guess from its letters
         need = match.need if match.need in NEEDS or match.need == BUS else None
         if match.need == HUMAN:  # "parler à quelqu'un pour la caf": the need is the runner-up
-            need = next((c for c, score in match.candidates if c in NEEDS and score >= ACCEPT), None)
+            need = next((c for c, score in match.candidates if c in NEEDS and score >= 100 * ACCEPT), None)
         if where is None or (mention is not None and content(rest.split())):
             self.effect("understood", ok=match.need is not None)  # a place alone is not a request
         if s.step in WHERE_STEPS and where is None and _STREET.search(normalize(text)):
@@ -238,8 +241,9 @@ class EntryPhase(Base):
             if changed:
                 self.say(self._("C'est noté : {where}.", where=where.label))
             return self.located(where)
-        if s.step in WHERE_STEPS and need is None and match.need is None and not match.candidates:
-            return self.unknown_place(text)
+        if s.step in WHERE_STEPS and need is None and match.need is None \
+                and not any(c in NEEDS for c, _ in match.candidates):
+            return self.unknown_place(text)  # "je sais pas" answers "où êtes-vous ?", it asks no help
         if need is not None and s.step in AFTER_ANSWER and s.need and need != s.need:
             self.say(self._("C'est noté : {need}.", need=self.label(need)))
         if match.need is None and not match.candidates:

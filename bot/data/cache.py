@@ -24,12 +24,22 @@ CACHE_VERSION = 1
 SMALL = 256 * 1024  # below this, parsing is faster than hashing + unpickling matters
 
 
+def cache_dir() -> Path:
+    """The bot's cache folder: BOT_CACHE_DIR, else the user's cache folder."""
+    base = os.environ.get("BOT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    path = Path(base) / "orientation-bot"
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        pass  # unwritable: whoever uses it finds out and works without a cache
+    return path
+
+
 def _cache_path(content: bytes) -> Path:
     """Where the compiled form of this exact file content lives."""
     digest = hashlib.sha256(content).hexdigest()[:32]
     # A per-user folder, never a shared temp dir: a pickle is code, nobody else may write it.
-    base = os.environ.get("BOT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "orientation-bot" / f"directory-{CACHE_VERSION}-{digest}.pickle"
+    return cache_dir() / f"directory-{CACHE_VERSION}-{digest}.pickle"
 
 
 def load_directory_cached(path: Path) -> Directory:

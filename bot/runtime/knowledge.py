@@ -12,11 +12,10 @@ import os
 from pathlib import Path
 
 from bot.conversation.knowledge import Knowledge
-from bot.data.cache import load_directory_cached
+from bot.data.cache import cache_dir, load_directory_cached
 from bot.errors import SourceError
 from bot.places.model import Directory
-from bot.understanding.intents import load_intents
-from bot.understanding.matcher import Matcher
+from bot.understanding.matcher import load_matcher
 
 logger = logging.getLogger(__name__)
 
@@ -42,12 +41,12 @@ class KnowledgeSource:
         self._dir_fp = _fingerprint([self.directory_path])
         self._int_fp = _fingerprint(self._intent_files())
         self._directory = self._load_directory()
-        self._matcher = Matcher(load_intents(self.intents_path)[0])
+        self._matcher = load_matcher(self.intents_path, cache=cache_dir())
         self.current = Knowledge.build(self._directory, self._matcher, mediators=mediators)
 
     def _intent_files(self) -> list[Path]:
         try:
-            return sorted(self.intents_path.glob("*.yaml"))
+            return sorted([*self.intents_path.glob("*.yaml"), *self.intents_path.glob("*.tsv")])
         except OSError:
             return []
 
@@ -71,7 +70,7 @@ class KnowledgeSource:
         if int_fp != self._int_fp:
             self._int_fp = int_fp
             try:
-                self._matcher = Matcher(load_intents(self.intents_path)[0])
+                self._matcher = load_matcher(self.intents_path, cache=cache_dir())
                 changed = True
                 logger.info("intents reloaded: %d intents", len(self._matcher.intents))
             except SourceError as e:

@@ -11,14 +11,38 @@ from bot.understanding.matcher import Matcher
 OUT_OF_SCOPE = "-"
 
 
-def read_eval(path: Path) -> list[tuple[str, str]]:
+def read_labelled(path: Path) -> list[tuple[str, str, str]]:
+    """(label, language, text) rows; a file of two columns has no language ("")."""
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        need, _, text = line.partition("\t")
-        rows.append((need.strip(), text))
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            rows.append((parts[0].strip(), parts[1].strip(), "\t".join(parts[2:])))
+        else:
+            rows.append((parts[0].strip(), "", parts[-1]))
     return rows
+
+
+def read_eval(path: Path) -> list[tuple[str, str]]:
+    return [(label, text) for label, _, text in read_labelled(path)]
+
+
+def by_language(matcher: Matcher, rows: list[tuple[str, str, str]]) -> dict[str, Report]:
+    """A report per language (and "all"), with how often the language itself was recognised."""
+    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for label, lang, text in rows:
+        groups[lang].append((label, text))
+        groups["all"].append((label, text))
+    reports = {lang: evaluate(matcher, part) for lang, part in groups.items()}
+    for label, lang, text in rows:
+        detected = matcher.match(text).lang
+        rep = reports[lang]
+        rep.lang_total += 1
+        rep.lang_right += detected == lang
+        rep.lang_unsure += detected is None
+    return reports
 
 
 @dataclass
@@ -33,6 +57,9 @@ class Report:
     support: Counter[str] = field(default_factory=Counter)
     confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
     misses: list[tuple[str, str, str]] = field(default_factory=list)
+    lang_total: int = 0
+    lang_right: int = 0
+    lang_unsure: int = 0  # too short to tell: the conversation keeps its language
 
     @property
     def accuracy(self) -> float:

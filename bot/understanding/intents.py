@@ -85,3 +85,42 @@ def load_intents(folder: Path) -> tuple[dict[str, Intent], list[Problem]]:
     if any(not p.warning for p in problems):
         raise IntentsError(problems)
     return intents, problems
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A labelled training phrase: what residents write, in which language."""
+
+    label: str  # an intent id, or "-" for out of scope
+    lang: str
+    text: str
+
+
+LANGUAGES = ("fr", "en", "ar", "darija")
+PHRASES = "phrases.tsv"
+
+
+def load_phrases(folder: Path) -> tuple[list[Phrase], list[Problem]]:
+    """intents/phrases.tsv: `label<TAB>language<TAB>text` lines; raises IntentsError on mistakes."""
+    path = folder / PHRASES
+    if not path.is_file():
+        return [], []
+    phrases: list[Phrase] = []
+    problems: list[Problem] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or not parts[2].strip():
+            problems.append(Problem(str(path), n, "une ligne s'écrit « intention<TAB>langue<TAB>phrase » (trois colonnes séparées par une tabulation)"))
+            continue
+        label, lang, text = (p.strip() for p in parts)
+        if label != "-" and label not in ALL_INTENT_IDS:
+            problems.append(Problem(str(path), n, f"intention inconnue « {label} »{suggest(label, ALL_INTENT_IDS)} (ou « - » pour hors sujet)"))
+        elif lang not in LANGUAGES:
+            problems.append(Problem(str(path), n, f"langue inconnue « {lang} » : écrivez {', '.join(LANGUAGES)}"))
+        else:
+            phrases.append(Phrase(label, lang, text))
+    if problems:
+        raise IntentsError(problems)
+    return phrases, []

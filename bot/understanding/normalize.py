@@ -53,6 +53,11 @@ the i my me to a an of for is are do does can you please want need with and or i
 il y il hui aujourd demain hier matin soir fois ok oui non savoir sais sait comprends arrive
 marche fonctionne moyen possible faut falloir dois doit mettre trouver cherche chercher
 demande demander ici la-bas maintenant vite urgent urgente madame monsieur
+dont don have has get how what where when there this that we our your be was am im s
+dyal dyali dyalna f fi m3a w bghit bgha ana wach chi kifach fin mn lia liya 3la had hadi chno
+3ndi 3andi ma3ndi ma3andi ma3ndich ma3andich bach kan kayn kayna
+في من على إلى الى عن مع هذا هذه هاد ديال ديالي و ما لا أنا انا واش شي بغيت أريد اريد كيفاش كيف
+فين أين اين شنو عندي عنديش ليا لي باش
 """.split())
 
 _ELISION = re.compile(r"\b([cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’`´‘]")

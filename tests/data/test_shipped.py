@@ -13,9 +13,8 @@ from bot.conversation.events import Incoming
 from bot.conversation.knowledge import Knowledge
 from bot.conversation.state import State
 from bot.data.directory import load_directory
-from bot.understanding.intents import load_intents
-from bot.understanding.matcher import Matcher
-from tests.conftest import INTENTS, ROOT, SHIPPED_DIRECTORY, paris, run_bot
+from tests.conftest import ROOT, SHIPPED_DIRECTORY, paris, run_bot
+from tests.fixtures import shared_matcher
 
 ENDED = ("cnum-mairie-saint-eloi", "cnum-mediatheque-saint-eloi", "cnum-couronneries",
          "cnum-hotel-de-ville", "csc-ozon")
@@ -24,7 +23,7 @@ ENDED = ("cnum-mairie-saint-eloi", "cnum-mediatheque-saint-eloi", "cnum-couronne
 @pytest.fixture(scope="module")
 def shipped() -> Knowledge:
     directory, _ = load_directory(SHIPPED_DIRECTORY)
-    return Knowledge.build(directory, Matcher(load_intents(INTENTS)[0]))
+    return Knowledge.build(directory, shared_matcher())
 
 
 def test_every_entry_is_sourced_and_dated_and_nothing_is_an_example(shipped):

@@ -7,43 +7,69 @@ import json
 import pytest
 
 from bot.places.needs import NEEDS
-from bot.understanding.evaluate import OUT_OF_SCOPE, evaluate, per_need_counts, read_eval
-from bot.understanding.intents import load_intents
+from bot.understanding.evaluate import OUT_OF_SCOPE, by_language, per_need_counts, read_labelled
+from bot.understanding.intents import LANGUAGES, load_intents, load_phrases
 from bot.understanding.matcher import Matcher
 from bot.understanding.normalize import normalize
 from tests.conftest import INTENTS, ROOT, run_bot
 
-EVAL = ROOT / "tests" / "understanding" / "eval.tsv"
-# Measured 96.6 % in scope and 96.6 % out of scope unclaimed (benchmarks/eval_intents.py).
-ACCURACY_FLOOR = 0.95
-UNCLAIMED_FLOOR = 0.92
+SPLITS = ROOT / "tests" / "understanding"
+# Floors a message or two under what benchmarks/eval_intents.py measured (README, "Understanding"): the test
+# split was never used for tuning; dev was, so its floors are higher.
+FLOORS = {
+    "test": {"fr": (0.91, 0.75), "en": (0.90, 0.85), "ar": (0.90, 0.95), "darija": (0.86, 0.95)},
+    "dev": {"fr": (0.97, 0.98), "en": (0.95, 0.95), "ar": (0.97, 0.95), "darija": (0.95, 0.95)},
+}
 
 
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
-    return Matcher(load_intents(INTENTS)[0])
+    from tests.fixtures import shared_matcher
+    return shared_matcher()
 
 
-def test_evaluation_set_is_big_enough_and_covers_every_need():
-    rows = read_eval(EVAL)
-    counts = per_need_counts(rows)
-    assert len(rows) >= 400
-    assert counts[OUT_OF_SCOPE] >= 40
+def test_labelled_messages_are_enough_and_cover_every_need_and_language():
+    rows = [r for split in ("dev", "test") for r in read_labelled(SPLITS / f"{split}.tsv")]
+    phrases = load_phrases(INTENTS)[0]
+    assert len(rows) + len(phrases) >= 1500
+    counts = per_need_counts([(label, text) for label, _, text in rows])
+    assert counts[OUT_OF_SCOPE] >= 60
     for need in NEEDS:
         assert counts.get(need, 0) >= 20, need
+    langs = {lang for _, lang, _ in rows}
+    assert langs == set(LANGUAGES)
+    for lang in LANGUAGES:
+        assert sum(1 for _, lg, _ in rows if lg == lang) >= 90, lang
 
 
-def test_evaluation_phrasings_are_not_training_phrasings():
+def test_held_out_messages_are_not_training_phrasings():
     intents = load_intents(INTENTS)[0]
     training = {normalize(x) for i in intents.values() for x in i.exemples}
-    overlap = [t for _, t in read_eval(EVAL) if normalize(t) in training]
-    assert overlap == []
+    training |= {normalize(p.text) for p in load_phrases(INTENTS)[0]}
+    for split in ("dev", "test"):
+        overlap = [t for _, _, t in read_labelled(SPLITS / f"{split}.tsv") if normalize(t) in training]
+        assert overlap == [], split
 
 
-def test_accuracy_on_the_evaluation_set(matcher):
-    report = evaluate(matcher, read_eval(EVAL))
-    assert report.accuracy >= ACCURACY_FLOOR, "\n".join(report.lines())
-    assert report.unclaimed_rate >= UNCLAIMED_FLOOR, "\n".join(report.lines())
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_accuracy_per_language(matcher, split):
+    reports = by_language(matcher, read_labelled(SPLITS / f"{split}.tsv"))
+    for lang, (in_scope, out_of_scope) in FLOORS[split].items():
+        report = reports[lang]
+        assert report.accuracy >= in_scope, (lang, "\n".join(report.lines()))
+        assert report.unclaimed_rate >= out_of_scope, (lang, "\n".join(report.lines()))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("i am looking for a job", "en"),
+    ("ابحث عن عمل", "ar"),
+    ("bghit nkhdem", "darija"),
+    ("ma3andich internet", "darija"),
+    ("je cherche un travail", "fr"),
+    ("ok", None),
+])
+def test_language_is_recognised(matcher, text, lang):
+    assert matcher.match(text).lang == lang
 
 
 @pytest.mark.parametrize("text, need", [
@@ -57,6 +83,16 @@ def test_accuracy_on_the_evaluation_set(matcher):
     ("jveux imprimer", "equipement"),
     ("bonjour, j'ai un souci avec la caf", "caf"),
     ("supprimer mes données", "oubli"),
+    ("je cherche un travail", "emploi"),
+    ("je veux bosser", "emploi"),
+    ("trouver une formation", "emploi"),
+    ("mon téléphone est cassé", "equipement"),
+    ("kaf dossier", "caf"),
+    ("a quel age je peux arreter de travailler", "retraite"),
+    ("bghit nkhdem", "emploi"),
+    ("ma3andich internet", "equipement"),
+    ("i am looking for a job", "emploi"),
+    ("ابحث عن عمل", "emploi"),
 ])
 def test_examples_from_the_issue(matcher, text, need):
     assert matcher.match(text).need == need
@@ -74,8 +110,8 @@ def test_short_tokens_are_never_fuzzy(matcher):
 
 
 def test_unsure_offers_candidates(matcher):
-    m = matcher.match("chauffage en panne le bailleur répond pas")
-    assert m.need is None and {"energie", "logement"} <= {c for c, _ in m.candidates}
+    m = matcher.match("aide dossier")
+    assert m.need is None and len(m.candidates) >= 2
 
 
 def test_explain_json_one_object_per_line():
@@ -84,7 +120,8 @@ def test_explain_json_one_object_per_line():
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert lines[0]["text"] == "jcherche du taf" and lines[0]["need"] == "emploi"
     assert lines[0]["score"] > 0 and lines[0]["candidates"][0]["need"] == "emploi"
-    assert lines[1] == {"text": "meteo demain", "need": None, "score": 0.0, "candidates": []}
+    assert lines[0]["lang"] == "fr"
+    assert lines[1]["need"] is None and lines[1]["candidates"] == []
 
 
 def test_explain_with_text_arguments():

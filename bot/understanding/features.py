@@ -1,0 +1,53 @@
+"""What the classifiers see of a message: its words, word pairs, and pieces of words.
+
+Pieces of words (character n-grams inside word boundaries) are what make a typo, an SMS
+spelling or a Darija transliteration ("khdma", "khedma", "5dma") land near the right word, and
+they work the same on Arabic script. Words come from the shared normaliser, so accents, SMS
+forms and plurals are already folded.
+"""
+
+from __future__ import annotations
+
+from bot.understanding.normalize import STOPWORDS, tokens
+
+NGRAMS = (3, 4, 5)
+MAX_WORDS = 40
+# Arabic glues articles and prepositions to the word: "الكاف", "فالمدرسة", "للكاف".
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+def _darija_article(word: str) -> str | None:
+    """Darija in Latin letters glues the article: "lkra", "lcompte", "lwra9"."""
+    if len(word) > 4 and word[0] == "l" and word[1] not in "aeiouy" and word.isascii():
+        return word[1:]
+    return None
+
+
+def _arabic_stem(word: str) -> str | None:
+    if not ("\u0600" <= word[0] <= "\u06ff"):
+        return None
+    for prefix in _ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return None
+
+
+def features(text: str) -> list[str]:
+    words = tokens(text)[:MAX_WORDS]
+    out: list[str] = []
+    content = [w for w in words if w not in STOPWORDS]
+    for w in content:
+        out.append("w=" + w)
+        stem = _arabic_stem(w) or _darija_article(w)
+        if stem is not None:
+            out.append("w=" + stem)
+        padded = f"<{w}>"
+        if len(w) <= 3:
+            continue  # short words count whole only: "rsa" must not be found inside "carsat"
+        for n in NGRAMS:
+            out.extend("c=" + padded[i:i + n] for i in range(len(padded) - n + 1))
+    # Pairs keep a little order: "pas de" travail vs. "de travail"; stopwords count here.
+    out.extend(f"b={a}_{b}" for a, b in zip(words, words[1:]))
+    if not content and words:
+        out.extend("w=" + w for w in words)  # a message of stopwords only ("je sais pas")
+    return out
