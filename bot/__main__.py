@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     li.add_argument("--need")
     li.add_argument("--qr", type=Path)
     li.add_argument("--bot", help="nom du bot Telegram (sinon lu avec le jeton)")
+    tr = sub.add_parser("translations", help="vérifier les catalogues de traduction (en, ar)")
+    tr.add_argument("--update", action="store_true", help="ajouter les nouveaux messages aux fichiers .po")
     im = sub.add_parser("import", help="importer des données ouvertes nationales dans un annuaire")
     im.add_argument("source", choices=("france-services", "mediation-numerique", "data-inclusion"))
     im.add_argument("files", nargs="+", type=Path, metavar="FILE",
@@ -97,6 +99,9 @@ def main(argv: Sequence[str] | None = None, env: dict[str, str] | None = None) -
             from bot.admin.importing import run_import
             return run_import(args.source, args.files, departement=args.departement, communes=args.commune,
                               out=args.out, dry_run=args.dry_run, territory=args.territoire, file_date=args.date)
+        if command == "translations":
+            from bot.admin.translations import run_translations
+            return run_translations(args.update)
         if command == "link":
             from bot.admin.links import run_link
             return run_link(settings, args.source, args.quartier, args.need, args.qr, args.bot)

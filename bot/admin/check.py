@@ -1,4 +1,5 @@
-"""`python -m bot check`: validate the directory and the intents, every problem at its line."""
+"""`python -m bot check`: validate the directory, the intents and the translations, every problem
+at its line."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from bot.conversation.i18n import LANGUAGES, missing_messages
 from bot.data.directory import load_directory
 from bot.data.fields import STALE_AFTER, checked_phrase
 from bot.errors import Problem, SourceError
@@ -30,7 +32,9 @@ def check_files(directory_path: Path, intents_path: Path,
     def lines(problems: list[Problem]) -> list[str]:
         return [str(p) for p in sorted(problems, key=lambda p: (p.file, p.line))]
 
-    return lines(errors), lines(warnings)
+    # The interface's catalogues ship with the code, but a translator edits them like the YAML.
+    untranslated = [line for lang in LANGUAGES for line in missing_messages(lang)]
+    return lines(errors) + untranslated, lines(warnings)
 
 
 def run_check(directory: Path, intents: Path) -> int:

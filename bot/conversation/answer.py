@@ -52,7 +52,7 @@ class AnswerPhase(Base):
             alt = sooner_alternative(opts)
             if alt is not None:
                 self.say(texts.sooner_text(alt, self.wall, s.by, self._),
-                         (self.button("Voir ce lieu", f"{SHOW}{opts.index(alt)}"),))
+                         (self.button("Voir ce lieu", SHOW + str(opts.index(alt))),))
         return None
 
     def answer_bus(self) -> None:

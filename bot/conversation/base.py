@@ -32,6 +32,7 @@ RESET_WORDS = words("start", "aide", "menu", "recommencer", "accueil", "restart"
 ERASE_WORDS = words("oubli", "supprimer mes données", "effacer mes données")
 BUS_WORDS = words("bus", "où est le bus")
 BYE_WORDS = words("fin", "quitter", "stop")
+LANGUAGE_WORDS = words("langue", "langues", "language", "languages", "لغة", "اللغة", "lougha", "lugha")
 EVENING_HOUR = 18
 
 # Button payloads (ASCII, far under Telegram's 64 bytes).
@@ -50,6 +51,7 @@ REMIND_HOUR = "r:hour"
 REMIND_NO = "r:no"
 NOT_THAT = "c:none"
 HANDOVER_END = "h:end"
+LANG_PREFIX = "l:"  # l:fr, l:en, l:ar
 SHOW = "o:"  # show the option at this index
 MAX_SHOWN = 20
 
@@ -72,10 +74,16 @@ class Base:
         self._ = translator(state.lang)
         self.replies: list[Reply] = []
         self.effects: list[Effect] = []
+        self.notice: tuple[str, tuple[Button, ...]] | None = None  # a language switch to tell
 
     def done(self) -> Turn:
         if not self.replies:  # every event gets an answer, whatever happened
             self.ask_need(self._("Je vous écoute."))
+        if self.notice is not None:
+            # The switch is said first; emergency numbers, when there are some, come before it.
+            at = 1 if self.replies[0].contacts else 0
+            self.replies.insert(at, Reply(*self.notice))
+            self.notice = None
         return Turn(self.state, self.replies, self.effects)
 
     def say(self, text: str, buttons: tuple[Button, ...] = (), **kw: object) -> None:
@@ -171,6 +179,15 @@ class Base:
         raise NotImplementedError
 
     def show_hours(self) -> Turn:
+        raise NotImplementedError
+
+    def notice_language(self, text: str) -> None:
+        raise NotImplementedError
+
+    def ask_language(self) -> Turn:
+        raise NotImplementedError
+
+    def choose_language(self, lang: str) -> Turn:
         raise NotImplementedError
 
 

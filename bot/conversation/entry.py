@@ -18,6 +18,8 @@ from bot.conversation.base import (
     ERASE_YES,
     HOURS_BTN,
     HUMAN_BTN,
+    LANG_PREFIX,
+    LANGUAGE_WORDS,
     MAX_SHOWN,
     MAX_TEXT,
     MORE,
@@ -35,8 +37,17 @@ from bot.conversation.base import (
     Turn,
 )
 from bot.conversation.deeplinks import parse_start
-from bot.conversation.events import Incoming
-from bot.conversation.state import ANSWERED, ASK_NEED, ASK_WHERE, CLARIFY, CONFIRM_ERASE, REMIND, TYPE_WHERE, State
+from bot.conversation.events import SHARE_POSITION, Incoming
+from bot.conversation.state import (
+    AFTER_ANSWER,
+    ANSWERED,
+    ASK_NEED,
+    ASK_WHERE,
+    CLARIFY,
+    CONFIRM_ERASE,
+    REMIND,
+    TYPE_WHERE,
+)
 from bot.places.needs import BUS, HUMAN, NEEDS
 from bot.understanding.danger import detect
 from bot.understanding.gazetteer import Located
@@ -46,7 +57,6 @@ from bot.understanding.normalize import content, normalize
 
 WHERE_STEPS = (ASK_WHERE, TYPE_WHERE)
 _STREET = re.compile(r"\b(rue|avenue|av|bd|boulevard|allee|impasse|chemin|place|residence|lotissement)\b")
-AFTER_ANSWER = (ANSWERED, REMIND)
 
 
 class EntryPhase(Base):
@@ -86,7 +96,7 @@ class EntryPhase(Base):
 
     def on_start(self, payload: str) -> Turn:
         link = parse_start(payload, self.k.directory)
-        self.state = State(source=link.source, lang=self.state.lang)
+        self.state = self.state.fresh().replace(source=link.source)
         if link.quartier:
             q = self.k.directory.quartiers[link.quartier]
             if q.latitude is not None and q.longitude is not None:
@@ -107,16 +117,18 @@ class EntryPhase(Base):
         kind, _, value = payload.partition(":")
         s = self.state
         if payload == NEW:
-            self.state = State(source=s.source, position=s.position, where=s.where, quartier=s.quartier,
-                               by=s.by, lang=s.lang, cautioned=s.cautioned)
+            self.state = s.fresh(position=s.position, where=s.where, quartier=s.quartier, by=s.by,
+                                 cautioned=s.cautioned)
             self.ask_need(self._("Pour quoi avez-vous besoin d'aide ?"))
             return self.done()
         if payload == ALL_NEEDS:
             self.state = s.replace(step=ASK_NEED)
             self.say(self._("Choisissez ce qui se rapproche le plus de votre demande :"),
-                     tuple(self.button(n.button, f"n:{n.id}") for n in NEEDS.values())
+                     tuple(self.button(n.button, "n:" + n.id) for n in NEEDS.values())
                      + (self.human_button(),))
             return self.done()
+        if kind == LANG_PREFIX[:-1]:
+            return self.choose_language(value)
         if kind == "n" and (value in NEEDS or value == BUS):
             return self.chose_need(value, said=None)
         if payload == NOT_THAT:
@@ -130,7 +142,7 @@ class EntryPhase(Base):
             self.state = s.replace(step=TYPE_WHERE)
             self.say(self._("Écrivez le nom de votre quartier, de votre commune ou votre code postal.\n"
                             "Ou envoyez votre position avec le bouton 📍."),
-                     (self.new_button(),), ask_location=True)
+                     (self.new_button(),), ask_location=self._(SHARE_POSITION))
             return self.done()
         if payload == HUMAN_BTN:
             return self.human()
@@ -168,6 +180,7 @@ class EntryPhase(Base):
 
     def on_text(self, raw: str) -> Turn:
         text = raw.strip()[:MAX_TEXT]
+        self.notice_language(text)  # first: even the emergency numbers are said in their language
         dangers = detect(text)
         if dangers:
             return self.emergency(dangers, text)
@@ -183,15 +196,17 @@ class EntryPhase(Base):
                 self.say(self._("Votre message est vide. Écrivez votre demande, ou appuyez sur un bouton."))
             return self.reask()
         if norm in RESET_WORDS or norm.startswith("start "):
-            self.state = State(source=s.source, lang=s.lang)
+            self.state = s.fresh()
             self.greet()
             return self.done()
         if norm in ERASE_WORDS:
             return self.ask_erase()
+        if norm in LANGUAGE_WORDS:
+            return self.ask_language()
         if norm in BUS_WORDS:
             return self.chose_need(BUS, said=text)
         if norm in BYE_WORDS:
-            self.state = State(source=s.source, lang=s.lang)
+            self.state = s.fresh()
             self.say(self._("D'accord. Écrivez-moi quand vous voulez : je suis là jour et nuit."),
                      (self.new_button(),))
             return self.done()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from bot.conversation.i18n import N_
+
 
 @dataclass(frozen=True)
 class Incoming:
@@ -48,8 +50,8 @@ class Reply:
     text: str
     buttons: tuple[Button, ...] = ()
     pin: Pin | None = None
-    # Channels that can, offer the "share my position" keyboard with this reply.
-    ask_location: bool = False
+    # Channels that can, offer the "share my position" keyboard with this reply: its label, or "".
+    ask_location: str = ""
     contacts: tuple[Contact, ...] = ()
 
 
@@ -59,6 +61,9 @@ class Effect:
 
     kind: str
     data: dict[str, object] = field(default_factory=dict)
+
+
+SHARE_POSITION = N_("📍 Envoyer ma position")
 
 
 def replies_to_json(replies: list[Reply]) -> str:
@@ -71,5 +76,7 @@ def replies_from_json(text: str) -> list[Reply]:
         pin = Pin(**r["pin"]) if r.get("pin") else None
         buttons = tuple(Button(**b) for b in r.get("buttons", ()))
         contacts = tuple(Contact(**c) for c in r.get("contacts", ()))
-        out.append(Reply(r["text"], buttons, pin, bool(r.get("ask_location")), contacts))
+        ask = r.get("ask_location") or ""
+        ask = ask if isinstance(ask, str) else SHARE_POSITION  # queued before the label was kept
+        out.append(Reply(r["text"], buttons, pin, ask, contacts))
     return out

@@ -21,7 +21,7 @@ from bot.conversation.base import (
 )
 from bot.conversation.events import Button
 from bot.conversation.state import ANSWERED, CONFIRM_ERASE, REMIND, State
-from bot.places.hours import DAYS, MONTHS, aware, day_phrase, hm
+from bot.places.hours import aware, hm
 from bot.places.nearby import Option
 
 
@@ -80,7 +80,7 @@ class FollowUps(Base):
             return self.done()
         labels = {REMIND_EVE: self._("La veille à 18h"), REMIND_HOUR: self._("1 heure avant")}
         assert option.slot is not None
-        when = self._("{day} à {time}", day=day_phrase(option.slot.start.date(), self.wall.date()),
+        when = self._("{day} à {time}", day=texts.day_phrase(option.slot.start.date(), self.wall.date(), self._),
                       time=hm(option.slot.start))
         self.state = self.state.replace(step=REMIND)
         self.say(self._("Je vous envoie un message avant l'ouverture ({when}). Quand ?", when=when),
@@ -102,7 +102,7 @@ class FollowUps(Base):
         self.effect("remind", due=due.isoformat(), until=until.isoformat(), text=text, place=pin.name)
         self.state = self.state.replace(step=ANSWERED)
         self.say(self._("⏰ C'est noté : je vous écrirai {day} à {time}.\nPour voir ou annuler vos rappels : "
-                        "/rappels", day=day_phrase(times[which].date(), self.wall.date()), time=hm(times[which])),
+                        "/rappels", day=texts.day_phrase(times[which].date(), self.wall.date(), self._), time=hm(times[which])),
                  self.follow_up(remind=False))
         return self.done()
 
@@ -110,7 +110,7 @@ class FollowUps(Base):
         assert option.slot is not None
         slot = option.slot
         lines = [self._("⏰ Rappel"),
-                 self._("Ouvert le {date} de {start} à {end}", date=self.date_long(slot.start),
+                 self._("Ouvert le {date} de {start} à {end}", date=texts.date_phrase(slot.start.date(), self._),
                         start=hm(slot.start), end=hm(slot.end))]
         if option.place is not None:
             p = option.place
@@ -129,9 +129,6 @@ class FollowUps(Base):
             lines.append(self._("Informations vérifiées en {when}.", when=texts.checked_when(checked, self._)))
         return "\n".join(lines)
 
-    def date_long(self, t: dt.datetime) -> str:
-        return f"{self._(DAYS[t.weekday()])} {t.day} {self._(MONTHS[t.month - 1])}"
-
     def ask_erase(self) -> Turn:
         self.state = self.state.replace(step=CONFIRM_ERASE)
         self.say(self._("Voulez-vous que j'efface tout ce que je garde sur vous ?\n"
@@ -141,7 +138,7 @@ class FollowUps(Base):
 
     def erase(self) -> Turn:
         self.effect("erase")
-        self.state = State(lang=self.state.lang)
+        self.state = State()  # the language too: nothing about the person is kept
         self.say(self._("✅ C'est fait. J'ai effacé votre conversation, vos rappels et vos demandes à un "
                         "médiateur. Je ne garde plus rien sur vous."),
                  (self.new_button(),))

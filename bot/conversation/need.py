@@ -5,7 +5,10 @@ from __future__ import annotations
 from bot.conversation.base import ALL_NEEDS, HUMAN_BTN, NOT_THAT, Base, Turn
 from bot.conversation.events import Button
 from bot.conversation.state import ASK_NEED, ASK_WHERE, START
-from bot.places.needs import BUS, CARE, ERASE, GREETING, HELP, HUMAN, MAIN_NEEDS, NEEDS, THANKS
+from bot.places.needs import BUS, CARE, ERASE, GREETING, HELP, HUMAN, MAIN_NEEDS, N_, NEEDS, THANKS
+
+OTHER_LABELS = {BUS: N_("Le bus France services"), HUMAN: N_("Parler à quelqu'un")}
+SHORT_LABELS = {BUS: N_("Le bus"), HUMAN: N_("Parler à quelqu'un")}
 
 
 class NeedPhase(Base):
@@ -62,7 +65,7 @@ class NeedPhase(Base):
         self.say(text, self.need_buttons())
 
     def need_buttons(self) -> tuple[Button, ...]:
-        return tuple(self.button(NEEDS[n].button, f"n:{n}") for n in MAIN_NEEDS) + (
+        return tuple(self.button(NEEDS[n].button, "n:" + n) for n in MAIN_NEEDS) + (
             self.button("Autre", ALL_NEEDS),)
 
     def ask_clarify(self, candidates: tuple[str, ...], intro: str | None = None) -> None:
@@ -74,9 +77,11 @@ class NeedPhase(Base):
         self.say(f"{intro} {question}" if intro else question, buttons)
 
     def label(self, need: str) -> str:
-        return self._(self.k.matcher.label(need))
+        if need in NEEDS:
+            return self._(NEEDS[need].label)
+        return self._(OTHER_LABELS[need]) if need in OTHER_LABELS else self.k.matcher.label(need)
 
     def short(self, intent: str) -> str:
         if intent in NEEDS:
             return self._(NEEDS[intent].button)
-        return self._({BUS: "Le bus", HUMAN: "Parler à quelqu'un"}.get(intent, intent))
+        return self._(SHORT_LABELS[intent]) if intent in SHORT_LABELS else intent

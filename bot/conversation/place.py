@@ -6,6 +6,7 @@ import re
 
 from bot.conversation import texts
 from bot.conversation.base import WHERE_OTHER, Base, Turn, short_text
+from bot.conversation.events import SHARE_POSITION, Button
 from bot.conversation.state import ASK_WHERE
 from bot.understanding.gazetteer import Located, located_at
 from bot.understanding.normalize import STOPWORDS, normalize
@@ -76,8 +77,8 @@ class PlacePhase(Base):
         text = self._("Où êtes-vous ? Envoyez votre position 📍, ou choisissez votre quartier :")
         if intro:
             text = f"{intro} {text}"
-        self.say(text, tuple(self.button(q.nom, f"q:{q.id}") for q in quartiers)
-                 + (self.button("Autre", WHERE_OTHER), self.human_button()), ask_location=True)
+        self.say(text, tuple(Button(q.nom, "q:" + q.id) for q in quartiers)  # names as written
+                 + (self.button("Autre", WHERE_OTHER), self.human_button()), ask_location=self._(SHARE_POSITION))
 
     def unknown_place(self, text: str) -> Turn:
         """An answer to "où êtes-vous ?" that names no place the bot knows."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.conversation.base import Base, Turn
 from bot.conversation.events import Contact, Reply
-from bot.conversation.i18n import Translator
+from bot.conversation.i18n import N_, Translator
 from bot.conversation.state import ANSWERED, ASK_NEED
 from bot.understanding.danger import CHILD, FOOD, MEDICAL, SHELTER, SUICIDE, VIOLENCE
 
@@ -25,23 +25,23 @@ class Line:
     contact: str  # the name on the contact card
 
 
-POLICE = Line("17", "☎ 17 : Police secours (ou le 112)", "Police secours 17")
-SMS = Line("114", "✉️ 114 : par SMS, si vous ne pouvez pas parler ou entendre", "Urgences par SMS 114")
-SAMU = Line("15", "☎ 15 : SAMU (urgence médicale), ou le 112", "SAMU 15")
-WOMEN = Line("3919", "☎ 3919 : Violences Femmes Info (anonyme)", "Violences Femmes Info 3919")
-SUICIDE_LINE = Line("3114", "☎ 3114 : quelqu'un vous écoute (prévention du suicide)", "Prévention suicide 3114")
-CHILDREN = Line("119", "☎ 119 : Allô Enfance en danger", "Enfance en danger 119")
-SHELTER_LINE = Line("115", "☎ 115 : Samu social, pour dormir à l'abri cette nuit", "Samu social 115")
-FOOD_LINE = Line("115", "☎ 115 : Samu social, il peut vous orienter pour manger aujourd'hui", "Samu social 115")
+POLICE = Line("17", N_("☎ 17 : Police secours (ou le 112)"), N_("Police secours 17"))
+SMS = Line("114", N_("✉️ 114 : par SMS, si vous ne pouvez pas parler ou entendre"), N_("Urgences par SMS 114"))
+SAMU = Line("15", N_("☎ 15 : SAMU (urgence médicale), ou le 112"), N_("SAMU 15"))
+WOMEN = Line("3919", N_("☎ 3919 : Violences Femmes Info (anonyme)"), N_("Violences Femmes Info 3919"))
+SUICIDE_LINE = Line("3114", N_("☎ 3114 : quelqu'un vous écoute (prévention du suicide)"), N_("Prévention suicide 3114"))
+CHILDREN = Line("119", N_("☎ 119 : Allô Enfance en danger"), N_("Enfance en danger 119"))
+SHELTER_LINE = Line("115", N_("☎ 115 : Samu social, pour dormir à l'abri cette nuit"), N_("Samu social 115"))
+FOOD_LINE = Line("115", N_("☎ 115 : Samu social, il peut vous orienter pour manger aujourd'hui"), N_("Samu social 115"))
 
 HEADINGS = {
-    MEDICAL: "🚑 Urgence médicale : appelez tout de suite. C'est gratuit, jour et nuit.",
-    SUICIDE: "💙 Je suis désolé que vous viviez ça. Vous pouvez parler à quelqu'un tout de suite, "
-             "gratuitement, jour et nuit :",
-    VIOLENCE: "🚨 Vous êtes en danger ? Appelez tout de suite. C'est gratuit, jour et nuit.",
-    CHILD: "🚨 Un enfant est en danger ? Appelez tout de suite. C'est gratuit, jour et nuit.",
-    SHELTER: "🏠 Pour ne pas dormir dehors : appelez le 115. C'est gratuit, jour et nuit.",
-    FOOD: "🍽 Pour manger aujourd'hui : appelez le 115. C'est gratuit, jour et nuit.",
+    MEDICAL: N_("🚑 Urgence médicale : appelez tout de suite. C'est gratuit, jour et nuit."),
+    SUICIDE: N_("💙 Je suis désolé que vous viviez ça. Vous pouvez parler à quelqu'un tout de suite, "
+             "gratuitement, jour et nuit :"),
+    VIOLENCE: N_("🚨 Vous êtes en danger ? Appelez tout de suite. C'est gratuit, jour et nuit."),
+    CHILD: N_("🚨 Un enfant est en danger ? Appelez tout de suite. C'est gratuit, jour et nuit."),
+    SHELTER: N_("🏠 Pour ne pas dormir dehors : appelez le 115. C'est gratuit, jour et nuit."),
+    FOOD: N_("🍽 Pour manger aujourd'hui : appelez le 115. C'est gratuit, jour et nuit."),
 }
 LINES = {
     MEDICAL: (SAMU, SMS),
@@ -53,7 +53,7 @@ LINES = {
 }
 # The local help worth offering after the numbers, and how to call it.
 FOLLOW_UP = {VIOLENCE: "droit", CHILD: "social", SHELTER: "social", FOOD: "social"}
-FOLLOW_UP_WHAT = {"droit": "aide aux victimes, conseil juridique", "social": "assistante sociale"}
+FOLLOW_UP_WHAT = {"droit": N_("aide aux victimes, conseil juridique"), "social": N_("assistante sociale")}
 MAX_CONTACTS = 3
 
 

@@ -17,6 +17,7 @@ ANSWERED = "answered"
 REMIND = "remind"
 CONFIRM_ERASE = "confirm_erase"
 STEPS = (START, ASK_NEED, CLARIFY, ASK_WHERE, TYPE_WHERE, ANSWERED, REMIND, CONFIRM_ERASE)
+AFTER_ANSWER = (ANSWERED, REMIND)
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,9 @@ class State:
     candidates: tuple[str, ...] = ()
     source: str | None = None  # who shared the link that started the conversation
     said: str | None = None  # the resident's last words about their need, for a mediator
-    lang: str = "fr"
+    lang: str = "fr"  # the language the bot writes in: fr, en, ar
+    lang_chosen: bool = False  # chosen with a button: no more switching on what is detected
+    lang_asked: bool = False  # a Darija speaker was offered French or Arabic
     by: str | None = None  # how `position` was given: "position" (shared), "quartier", "commune"
     cautioned: bool = False  # told once that the directory may be out of date
 
@@ -66,3 +69,8 @@ class State:
 
     def replace(self, **changes: Any) -> State:
         return dataclasses.replace(self, **changes)
+
+    def fresh(self, **kept: Any) -> State:
+        """A new conversation that keeps who shared the link and the language (and `kept`)."""
+        return State(source=self.source, lang=self.lang, lang_chosen=self.lang_chosen,
+                     lang_asked=self.lang_asked, **kept)

@@ -9,20 +9,56 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.conversation.events import Pin
-from bot.conversation.i18n import Translator
+from bot.conversation.i18n import N_, Translator
 from bot.places.geo import walking_minutes
-from bot.places.hours import MONTHS, Slot, day_phrase, describe_next, hm, holiday_name
+from bot.places.hours import Slot, hm, holiday_name
 from bot.places.model import Checked, Directory, Tour
 from bot.places.nearby import WALK_KM, Option, TourStatus
 from bot.places.needs import NEEDS
 from bot.understanding.gazetteer import POSITION, QUARTIER
 
 APPOINTMENT = {
-    "sans": "sans rendez-vous",
-    "conseille": "rendez-vous conseillé",
-    "obligatoire": "sur rendez-vous seulement",
+    "sans": N_("sans rendez-vous"),
+    "conseille": N_("rendez-vous conseillé"),
+    "obligatoire": N_("sur rendez-vous seulement"),
 }
+DAYS = (N_("lundi"), N_("mardi"), N_("mercredi"), N_("jeudi"), N_("vendredi"), N_("samedi"), N_("dimanche"))
+MONTHS = (N_("janvier"), N_("février"), N_("mars"), N_("avril"), N_("mai"), N_("juin"), N_("juillet"),
+          N_("août"), N_("septembre"), N_("octobre"), N_("novembre"), N_("décembre"))
 NEAR_KM = 0.5  # from a quartier's landmark, closer than this is "in your quartier"
+
+
+def day_phrase(day: dt.date, today: dt.date, _: Translator) -> str:
+    if day == today:
+        return _("aujourd'hui")
+    if day == today + dt.timedelta(days=1):
+        return _("demain")
+    if day - today < dt.timedelta(days=7):
+        return _(DAYS[day.weekday()])
+    return date_phrase(day, _)
+
+
+def date_phrase(day: dt.date, _: Translator) -> str:
+    """"lundi 4 janvier"."""
+    return _("{weekday} {day} {month}", weekday=_(DAYS[day.weekday()]), day=day.day,
+             month=_(MONTHS[day.month - 1]))
+
+
+def describe_next(slot: Slot | None, now: dt.datetime, _: Translator) -> str:
+    """When can the resident go there, in plain words."""
+    if slot is None:
+        return _("pas d'ouverture prévue dans les semaines à venir")
+    if slot.start <= now < slot.end:
+        until = slot.end
+        if until.date() == now.date() or until.time() == dt.time():
+            return _("ouvert maintenant jusqu'à {end}", end=hm(until))
+        return _("ouvert maintenant jusqu'à {day} {end}", day=day_phrase(until.date(), now.date(), _), end=hm(until))
+    if slot.start.date() == now.date():
+        return _("ouvre aujourd'hui à {start}, jusqu'à {end}", start=hm(slot.start), end=hm(slot.end))
+    if slot.start.date() == now.date() + dt.timedelta(days=1):
+        return _("ouvre demain à {start}, jusqu'à {end}", start=hm(slot.start), end=hm(slot.end))
+    return _("prochaine ouverture : {day} de {start} à {end}", day=day_phrase(slot.start.date(), now.date(), _),
+             start=hm(slot.start), end=hm(slot.end))
 
 
 def distance_phrase(km: float, by: str | None, _: Translator) -> str:
@@ -47,7 +83,7 @@ def closed_today(schedule_closure: str | None, wall_now: dt.datetime, country: s
                  _: Translator) -> str | None:
     if schedule_closure:
         return _("Fermé aujourd'hui : {why}", why=schedule_closure)
-    name = holiday_name(wall_now.date(), country)
+    name = holiday_name(wall_now.date(), country, _.lang)
     if name:
         return _("Aujourd'hui c'est férié ({name})", name=name)
     return None
@@ -70,7 +106,7 @@ def place_text(option: Option, directory: Directory, wall_now: dt.datetime, *, n
         note = closed_today(closure.message if closure else None, wall_now, directory.pays, _)
         if note and not (option.slot and option.slot.start <= wall_now):
             lines.append(f"⛔ {note}")
-        details.append(_capital(describe_next(option.slot, wall_now)))
+        details.append(capital(describe_next(option.slot, wall_now, _)))
     if place.rendez_vous in APPOINTMENT:
         details.append(_(APPOINTMENT[place.rendez_vous]))
     if place.frais:
@@ -97,9 +133,9 @@ def stop_text(option: Option, directory: Directory, wall_now: dt.datetime, *, ne
     distance = distance_phrase(option.km, None if stop.approximate else by, _)
     lines.append(f"📍 {stop.nom}" + (f", {stop.full_address}" if stop.full_address else "") + f" ({distance})")
     if stop.schedule is None:
-        details = [_capital(_("{when} (heures non publiées)", when=stop.quand or _("jours non publiés")))]
+        details = [capital(_("{when} (heures non publiées)", when=stop.quand or _("jours non publiés")))]
     else:
-        details = [_capital(_passage(option.slot, wall_now, _))]
+        details = [capital(_passage(option.slot, wall_now, _))]
     if tour.rendez_vous in APPOINTMENT:
         details.append(_(APPOINTMENT[tour.rendez_vous]))
     if tour.frais:
@@ -126,7 +162,7 @@ def _passage(slot: Slot | None, wall_now: dt.datetime, _: Translator) -> str:
         return _("pas de passage prévu dans les semaines à venir")
     if slot.start <= wall_now < slot.end:
         return _("là maintenant, jusqu'à {end}", end=hm(slot.end))
-    return _("passe {day} de {start} à {end}", day=day_phrase(slot.start.date(), wall_now.date()),
+    return _("passe {day} de {start} à {end}", day=day_phrase(slot.start.date(), wall_now.date(), _),
              start=hm(slot.start), end=hm(slot.end))
 
 
@@ -196,7 +232,7 @@ def sooner_text(option: Option, wall_now: dt.datetime, by: str | None, _: Transl
     place = option.place
     assert place is not None and option.slot is not None
     return _("💡 Plus tôt : {place} ({distance}) — {when}.", place=place.nom,
-             distance=distance_phrase(option.km, by, _), when=describe_next(option.slot, wall_now))
+             distance=distance_phrase(option.km, by, _), when=describe_next(option.slot, wall_now, _))
 
 
 def hours_text(option: Option, wall_now: dt.datetime, _: Translator, count: int = 3) -> str:
@@ -218,7 +254,7 @@ def hours_text(option: Option, wall_now: dt.datetime, _: Translator, count: int 
         if slot.start <= wall_now:
             lines.append("• " + _("maintenant, jusqu'à {end}", end=hm(slot.end)))
         else:
-            lines.append("• " + _("{day} de {start} à {end}", day=day_phrase(slot.start.date(), wall_now.date()),
+            lines.append("• " + _("{day} de {start} à {end}", day=day_phrase(slot.start.date(), wall_now.date(), _),
                                   start=hm(slot.start), end=hm(slot.end)))
     return "\n".join(lines)
 
@@ -256,7 +292,7 @@ def contacts_text(need: str | None, option: Option | None, directory: Directory,
             phone_found = True
     national = NEEDS[need].national if need in NEEDS else None
     if national:
-        lines.append(_("☎ Ou {who}.", who=_(national)) if phone_found else _("☎ {who}.", who=_capital(_(national))))
+        lines.append(_("☎ Ou {who}.", who=_(national)) if phone_found else _("☎ {who}.", who=capital(_(national))))
         phone_found = True
     if not phone_found:
         lines.append(_("☎ Solidarité numérique (aide pour les démarches) : 01 70 772 372, du lundi au vendredi."))
@@ -268,7 +304,7 @@ def mediators_when(directory: Directory, wall_now: dt.datetime, _: Translator, *
     m = directory.mediateurs
     slot = m.schedule.next_slot(wall_now) if m is not None and m.schedule is not None else None
     if slot is not None and slot.start > wall_now:
-        when = _("{day} à {time}", day=day_phrase(slot.start.date(), wall_now.date()), time=hm(slot.start))
+        when = _("{day} à {time}", day=day_phrase(slot.start.date(), wall_now.date(), _), time=hm(slot.start))
         if short:
             return _("Les médiateurs reviennent {when} et vous répondront ici.", when=when)
         return _("Les médiateurs ne sont pas là en ce moment : ils reviennent {when} et vous répondront "
@@ -301,5 +337,5 @@ def checked_when(checked: Checked, _: Translator) -> str:
     return f"{_(MONTHS[checked.day.month - 1])} {checked.day.year}"
 
 
-def _capital(text: str) -> str:
+def capital(text: str) -> str:
     return text[:1].upper() + text[1:]

@@ -20,11 +20,6 @@ from opening_hours import OpeningHours, ParserError, State
 PARIS = ZoneInfo("Europe/Paris")
 HORIZON_DAYS = 120  # look no further ahead for a next opening (a monthly permanence can skip a holiday)
 
-DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
-
-
 def local(now: dt.datetime, tz: ZoneInfo = PARIS) -> dt.datetime:
     """Wall-clock time at the territory for an aware instant (naive is taken as local)."""
     if now.tzinfo is None:
@@ -162,46 +157,23 @@ class Schedule:
         return slot
 
 
-def holiday_name(day: dt.date, country: str = "FR") -> str | None:
-    return _holidays(country, day.year).get(day)
+def holiday_name(day: dt.date, country: str = "FR", lang: str = "fr") -> str | None:
+    """The holiday's name in the resident's language when the holidays package has it, else French."""
+    return _holidays(country, day.year, lang).get(day)
 
 
 @lru_cache(maxsize=64)
-def _holidays(country: str, year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays(country, years=year, language="fr")
+def _holidays(country: str, year: int, lang: str) -> holidays.HolidayBase:
+    names = {"fr": "fr", "en": "en_US"}
+    try:
+        return holidays.country_holidays(country, years=year, language=names.get(lang, "fr"))
+    except NotImplementedError:  # a country without that language
+        return holidays.country_holidays(country, years=year)
 
 
 def hm(t: dt.datetime | dt.time) -> str:
     """14h, 9h30."""
     return f"{t.hour}h" if t.minute == 0 else f"{t.hour}h{t.minute:02d}"
-
-
-def day_phrase(day: dt.date, today: dt.date) -> str:
-    if day == today:
-        return "aujourd'hui"
-    if day == today + dt.timedelta(days=1):
-        return "demain"
-    name = DAYS[day.weekday()]
-    if day - today < dt.timedelta(days=7):
-        return name
-    return f"{name} {day.day} {MONTHS[day.month - 1]}"
-
-
-def describe_next(slot: Slot | None, now: dt.datetime) -> str:
-    """Plain French: when can the resident go there."""
-    if slot is None:
-        return "pas d'ouverture prévue dans les semaines à venir"
-    if slot.start <= now < slot.end:
-        until = slot.end
-        if until.date() == now.date() or until.time() == dt.time():
-            return f"ouvert maintenant jusqu'à {hm(until)}"
-        return f"ouvert maintenant jusqu'à {day_phrase(until.date(), now.date())} {hm(until)}"
-    when = day_phrase(slot.start.date(), now.date())
-    if slot.start.date() == now.date():
-        return f"ouvre aujourd'hui à {hm(slot.start)}, jusqu'à {hm(slot.end)}"
-    if slot.start.date() == now.date() + dt.timedelta(days=1):
-        return f"ouvre demain à {hm(slot.start)}, jusqu'à {hm(slot.end)}"
-    return f"prochaine ouverture : {when} de {hm(slot.start)} à {hm(slot.end)}"
 
 
 def date_fr(day: dt.date) -> str:

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def N_(message: str) -> str:
+    """Marks a French text for the catalogues (bot/conversation/i18n.py): translated where shown."""
+    return message
+
+
 @dataclass(frozen=True)
 class Need:
     id: str
@@ -18,41 +23,41 @@ class Need:
 NEEDS: dict[str, Need] = {
     n.id: n
     for n in (
-        Need("caf", "CAF, allocations", "CAF (allocations, APL, RSA, prime d'activité)",
-             "la CAF au 3230 (service gratuit + prix d'un appel), ou caf.fr"),
-        Need("emploi", "Emploi", "Emploi, chômage, CV, formation",
-             "France Travail au 3949"),
-        Need("retraite", "Retraite", "Retraite", "l'Assurance retraite au 3960"),
-        Need("sante", "Santé", "Santé, carte Vitale, mutuelle",
-             "l'Assurance maladie (Ameli) au 3646"),
-        Need("logement", "Logement", "Logement, HLM, expulsion",
-             "l'ADIL de votre département (conseils gratuits, anil.org) ; pour un loyer impayé : "
-             "SOS Loyers impayés au 0 805 16 00 75 (appel gratuit)"),
-        Need("energie", "Électricité, gaz", "Factures d'électricité, de gaz, chèque énergie",
-             "le chèque énergie au 0 805 204 805 (appel gratuit), ou Énergie-Info au 0 800 112 212 "
-             "(appel gratuit) pour un problème avec un fournisseur"),
-        Need("impots", "Impôts", "Impôts", "les impôts au 0809 401 401 (appel gratuit)"),
-        Need("papiers", "Papiers", "Papiers : carte d'identité, passeport, titre de séjour, permis",
-             "l'ANTS au 34 00 (ants.gouv.fr) pour la carte d'identité, le passeport et le permis ; "
-             "la préfecture pour un titre de séjour"),
-        Need("numerique", "Internet, ordinateur",
-             "Apprendre l'ordinateur, le smartphone, internet",
-             "Solidarité numérique au 01 70 772 372"),
-        Need("equipement", "Avoir un ordinateur",
-             "Avoir un ordinateur, un téléphone, une connexion, imprimer",
-             "Solidarité numérique au 01 70 772 372 ; Emmaüs Connect (emmaus-connect.org) pour un "
-             "téléphone, un ordinateur ou une connexion à petit prix"),
-        Need("droit", "Droits, justice", "Conseil juridique, litige, aide aux victimes",
-             "le 3039 (accès au droit, prix d'un appel) ; si vous êtes victime : France Victimes au "
-             "116 006 (gratuit, 7 jours sur 7)"),
-        Need("poste", "La Poste", "La Poste, colis, recommandé",
-             "La Poste au 36 31 (prix d'un appel), ou laposte.fr"),
-        Need("ecole", "École", "École : Pronote, ENT, cantine, bourses",
-             "le secrétariat de l'école ou du collège de votre enfant ; pour Pronote ou l'ENT : "
-             "Solidarité numérique au 01 70 772 372"),
-        Need("social", "Aide sociale, urgence",
-             "Aide alimentaire, assistante sociale, urgence",
-             "le 115 (hébergement d'urgence, gratuit, jour et nuit)"),
+        Need("caf", N_("CAF, allocations"), N_("CAF (allocations, APL, RSA, prime d'activité)"),
+             N_("la CAF au 3230 (service gratuit + prix d'un appel), ou caf.fr")),
+        Need("emploi", N_("Emploi"), N_("Emploi, chômage, CV, formation"),
+             N_("France Travail au 3949")),
+        Need("retraite", N_("Retraite"), N_("Retraite"), N_("l'Assurance retraite au 3960")),
+        Need("sante", N_("Santé"), N_("Santé, carte Vitale, mutuelle"),
+             N_("l'Assurance maladie (Ameli) au 3646")),
+        Need("logement", N_("Logement"), N_("Logement, HLM, expulsion"),
+             N_("l'ADIL de votre département (conseils gratuits, anil.org) ; pour un loyer impayé : "
+                "SOS Loyers impayés au 0 805 16 00 75 (appel gratuit)")),
+        Need("energie", N_("Électricité, gaz"), N_("Factures d'électricité, de gaz, chèque énergie"),
+             N_("le chèque énergie au 0 805 204 805 (appel gratuit), ou Énergie-Info au 0 800 112 212 "
+                "(appel gratuit) pour un problème avec un fournisseur")),
+        Need("impots", N_("Impôts"), N_("Impôts"), N_("les impôts au 0809 401 401 (appel gratuit)")),
+        Need("papiers", N_("Papiers"), N_("Papiers : carte d'identité, passeport, titre de séjour, permis"),
+             N_("l'ANTS au 34 00 (ants.gouv.fr) pour la carte d'identité, le passeport et le permis ; "
+                "la préfecture pour un titre de séjour")),
+        Need("numerique", N_("Internet, ordinateur"),
+             N_("Apprendre l'ordinateur, le smartphone, internet"),
+             N_("Solidarité numérique au 01 70 772 372")),
+        Need("equipement", N_("Avoir un ordinateur"),
+             N_("Avoir un ordinateur, un téléphone, une connexion, imprimer"),
+             N_("Solidarité numérique au 01 70 772 372 ; Emmaüs Connect (emmaus-connect.org) pour un "
+                "téléphone, un ordinateur ou une connexion à petit prix")),
+        Need("droit", N_("Droits, justice"), N_("Conseil juridique, litige, aide aux victimes"),
+             N_("le 3039 (accès au droit, prix d'un appel) ; si vous êtes victime : France Victimes au "
+                "116 006 (gratuit, 7 jours sur 7)")),
+        Need("poste", N_("La Poste"), N_("La Poste, colis, recommandé"),
+             N_("La Poste au 36 31 (prix d'un appel), ou laposte.fr")),
+        Need("ecole", N_("École"), N_("École : Pronote, ENT, cantine, bourses"),
+             N_("le secrétariat de l'école ou du collège de votre enfant ; pour Pronote ou l'ENT : "
+                "Solidarité numérique au 01 70 772 372")),
+        Need("social", N_("Aide sociale, urgence"),
+             N_("Aide alimentaire, assistante sociale, urgence"),
+             N_("le 115 (hébergement d'urgence, gratuit, jour et nuit)")),
     )
 }
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from typing import Protocol
 
 from bot.conversation.dialogue import HANDOVER_END, NEW, words
 from bot.conversation.events import Button, Incoming, Reply
-from bot.conversation.i18n import Translator
+from bot.conversation.i18n import Translator, translator
 from bot.conversation.knowledge import Knowledge
 from bot.conversation.safety import emergency_reply
 from bot.conversation.state import ASK_WHERE, TYPE_WHERE, State
@@ -69,7 +70,7 @@ class Handovers:
             return [emergency_reply(dangers, _), self._ack(knowledge, now, _)]
         if norm in END_WORDS or inc.button in (NEW, HANDOVER_END):
             await self.end(key)
-            fresh = State(source=state.source, lang=state.lang)
+            fresh = state.fresh()
             await self.store.save_turn(key, inc.channel, address, fresh.to_json(), now, [])
             return self._back_to_bot(_)
         if inc.start is not None or (inc.button or "").startswith("n:"):
@@ -116,8 +117,8 @@ class Handovers:
         return [Reply(_("L'échange avec le médiateur est terminé. Je suis de nouveau là 🙂\n"
                         "Pour quoi avez-vous besoin d'aide ?"), (Button(_("Nouvelle demande"), NEW),))]
 
-    async def reply_target(self, reply_to_message_id: str, now: dt.datetime) -> tuple[str, str] | None:
-        """Route a mediator's reply to the resident: (channel, address), or None if unknown.
+    async def reply_target(self, reply_to_message_id: str, text: str, now: dt.datetime) -> Delivery | None:
+        """A mediator's reply, for the resident it answers; None if unknown or too old.
 
         A reply after the silence that gave the resident back to the bot reopens the exchange.
         """
@@ -128,9 +129,12 @@ class Handovers:
         if found is None:
             return None
         await self.store.touch_handover(key, now)
-        return found.channel, found.address
+        _ = translator(State.from_json(await self.store.load_state(key)).lang)
+        reply = Reply(_("💬 Médiateur : {text}\n\n(pour revenir au bot : /fin)", text=text),
+                      (Button(_("↩ Revenir au bot"), HANDOVER_END),))
+        return Delivery(found.channel, found.address, reply)
 
-    async def end_by_mediator(self, reply_to_message_id: str, now: dt.datetime) -> tuple[str, str] | None:
+    async def end_by_mediator(self, reply_to_message_id: str, now: dt.datetime) -> Delivery | None:
         key = await self.store.relay_target(str(reply_to_message_id))
         if key is None:
             return None
@@ -138,5 +142,18 @@ class Handovers:
         await self.store.end_handover(key)
         if found is None:
             return None
-        await self.store.save_turn(key, found.channel, found.address, State().to_json(), now, [])
-        return found.channel, found.address
+        state = State.from_json(await self.store.load_state(key))
+        await self.store.save_turn(key, found.channel, found.address, state.fresh().to_json(), now, [])
+        _ = translator(state.lang)
+        reply = Reply(_("Le médiateur a terminé l'échange. Je suis de nouveau là 🙂\n"
+                        "Pour quoi avez-vous besoin d'aide ?"), (Button(_("Nouvelle demande"), NEW),))
+        return Delivery(found.channel, found.address, reply)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A message for a resident that no message of theirs prompted (a mediator's answer)."""
+
+    channel: str
+    address: str
+    reply: Reply

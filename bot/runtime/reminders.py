@@ -8,7 +8,10 @@ from collections.abc import Awaitable, Callable
 
 from bot.conversation.dialogue import NEW, words
 from bot.conversation.events import Button, Reply
-from bot.places.hours import day_phrase, hm, local
+from bot.conversation.i18n import Translator, translator
+from bot.conversation.state import State
+from bot.conversation.texts import day_phrase
+from bot.places.hours import hm, local
 from bot.storage.sqlite import Store
 
 logger = logging.getLogger(__name__)
@@ -19,24 +22,29 @@ REMINDER_WORDS = words("rappels", "mes rappels")
 CANCEL_PREFIX = "x:"
 
 
-async def list_reminders(store: Store, key: str, now: dt.datetime) -> list[Reply]:
+def _new(_: Translator) -> Button:
+    return Button(_("Nouvelle demande"), NEW)
+
+
+async def list_reminders(store: Store, key: str, now: dt.datetime, _: Translator) -> list[Reply]:
     items = await store.reminders_of(key)
     if not items:
-        return [Reply("Vous n'avez aucun rappel.", (Button("Nouvelle demande", NEW),))]
+        return [Reply(_("Vous n'avez aucun rappel."), (_new(_),))]
     today = local(now)
-    lines = ["⏰ Vos rappels :"]
+    lines = [_("⏰ Vos rappels :")]
     buttons = []
     for i, r in enumerate(items, 1):
         due = local(r.due_at)
-        lines.append(f"{i}. {day_phrase(due.date(), today.date())} à {hm(due)} — {r.place}")
-        buttons.append(Button(f"Annuler le rappel {i}", f"{CANCEL_PREFIX}{r.id}"))
-    return [Reply("\n".join(lines), tuple(buttons) + (Button("Nouvelle demande", NEW),))]
+        lines.append(_("{n}. {day} à {time} — {place}", n=i, day=day_phrase(due.date(), today.date(), _),
+                       time=hm(due), place=r.place))
+        buttons.append(Button(_("Annuler le rappel {n}", n=i), f"{CANCEL_PREFIX}{r.id}"))
+    return [Reply("\n".join(lines), (*buttons, _new(_)))]
 
 
-async def cancel_reminder(store: Store, key: str, ident: str) -> list[Reply]:
+async def cancel_reminder(store: Store, key: str, ident: str, _: Translator) -> list[Reply]:
     ok = ident.isdigit() and await store.delete_reminder(int(ident), key)
-    text = "✅ Rappel annulé." if ok else "Ce rappel n'existe plus."
-    return [Reply(text, (Button("Nouvelle demande", NEW),))]
+    text = _("✅ Rappel annulé.") if ok else _("Ce rappel n'existe plus.")
+    return [Reply(text, (_new(_),))]
 
 
 async def deliver_due(store: Store, channel: str, send: Send, now: dt.datetime) -> int:
@@ -47,7 +55,9 @@ async def deliver_due(store: Store, channel: str, send: Send, now: dt.datetime) 
             break
         if now < r.until_at:
             try:
-                await send(r.channel, r.address, Reply(r.text, (Button("Nouvelle demande", NEW),)))
+                # The text was written in the resident's language when they asked; so is the button.
+                lang = State.from_json(await store.load_state(r.user_key)).lang
+                await send(r.channel, r.address, Reply(r.text, (_new(translator(lang)),)))
             except Exception:
                 logger.exception("reminder %d not delivered; will retry", r.id)
                 continue

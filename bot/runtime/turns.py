@@ -13,9 +13,9 @@ from collections.abc import Callable
 
 from bot.conversation.dialogue import ERASE_NO, ERASE_WORDS, ERASE_YES, turn
 from bot.conversation.events import Incoming, Reply, replies_from_json, replies_to_json
-from bot.conversation.i18n import translator
+from bot.conversation.i18n import Translator, translator
 from bot.conversation.state import State
-from bot.runtime.handover import Handovers, Mediators
+from bot.runtime.handover import Delivery, Handovers, Mediators
 from bot.runtime.knowledge import KnowledgeSource
 from bot.runtime.reminders import CANCEL_PREFIX, REMINDER_WORDS, Send, cancel_reminder, deliver_due, list_reminders
 from bot.storage.privacy import user_key
@@ -29,15 +29,16 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def erase_text(counts: dict[str, int]) -> str:
+def erase_text(counts: dict[str, int], _: Translator) -> str:
     """Say exactly what was erased."""
-    parts = ["votre conversation"]
-    n = counts.get("reminders", 0)
-    parts.append(f"{n} rappel{'s' if n > 1 else ''}" if n else "aucun rappel")
-    n = counts.get("handovers", 0)
-    parts.append(f"{n} échange avec un médiateur" if n else "aucun échange avec un médiateur")
-    return ("✅ C'est fait. J'ai effacé : " + ", ".join(parts) + ".\n"
-            "Je ne garde plus rien qui vous concerne.")
+    reminders, handovers = counts.get("reminders", 0), counts.get("handovers", 0)
+    parts = [_("votre conversation"),
+             _("aucun rappel") if not reminders else _("1 rappel") if reminders == 1
+             else _("{n} rappels", n=reminders),
+             _("aucun échange avec un médiateur") if not handovers
+             else _("{n} échange avec un médiateur", n=handovers)]
+    return _("✅ C'est fait. J'ai effacé : {what}.\nJe ne garde plus rien qui vous concerne.",
+             what=", ".join(parts))
 
 
 class Runtime:
@@ -85,9 +86,9 @@ class Runtime:
                     return during, None
 
         if norm in REMINDER_WORDS:
-            return await list_reminders(self.store, key, now), None
+            return await list_reminders(self.store, key, now, _), None
         if inc.button and inc.button.startswith(CANCEL_PREFIX):
-            return await cancel_reminder(self.store, key, inc.button[len(CANCEL_PREFIX):]), None
+            return await cancel_reminder(self.store, key, inc.button[len(CANCEL_PREFIX):], _), None
 
         t = turn(state, inc, now, knowledge)
         erases = any(e.kind == "erase" for e in t.effects)
@@ -96,7 +97,7 @@ class Runtime:
             key, inc.channel, address, t.state.to_json(), now, t.effects, outbox)
         replies = list(t.replies)
         if erased and replies:
-            replies[0] = Reply(erase_text(erased), replies[0].buttons)
+            replies[0] = Reply(erase_text(erased, _), replies[0].buttons)
         for e in t.effects:
             if e.kind == "handover" and handovers is not None:
                 need = e.data.get("need")
@@ -115,12 +116,12 @@ class Runtime:
 
     # -- mediators' side --------------------------------------------------------------------
 
-    async def mediator_reply(self, reply_to_message_id: str) -> tuple[str, str] | None:
-        """Route a mediator's reply to the resident: (channel, address), or None if unknown."""
+    async def mediator_reply(self, reply_to_message_id: str, text: str) -> Delivery | None:
+        """A mediator's answer, for the resident it answers (in their language), or None if unknown."""
         handovers = self.handovers
-        return await handovers.reply_target(reply_to_message_id, self.clock()) if handovers else None
+        return await handovers.reply_target(reply_to_message_id, text, self.clock()) if handovers else None
 
-    async def mediator_end(self, reply_to_message_id: str) -> tuple[str, str] | None:
+    async def mediator_end(self, reply_to_message_id: str) -> Delivery | None:
         handovers = self.handovers
         return await handovers.end_by_mediator(reply_to_message_id, self.clock()) if handovers else None
 

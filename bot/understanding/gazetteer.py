@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from bot.places.geo import valid_position
 from bot.places.model import Directory
+from bot.places.needs import N_
 from bot.understanding.normalize import STOPWORDS, normalize
 
 _POSTCODE = re.compile(r"\b(\d{5})\b")
@@ -139,4 +140,4 @@ class Gazetteer:
 def located_at(lat: float, lon: float) -> Located | None:
     if not valid_position(lat, lon):
         return None
-    return Located(lat, lon, "votre position", None, POSITION)
+    return Located(lat, lon, N_("votre position"), None, POSITION)

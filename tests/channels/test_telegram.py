@@ -288,3 +288,19 @@ async def test_hand_over_acknowledged_on_telegram(api, tmp_path, clock):
         assert keyboard[0][0]["callback_data"] == "h:end"
         texts = await say(api, tg.callback(ALICE, "h:end"), ALICE)
         assert "de nouveau là" in texts[0]
+
+
+async def test_arabic_conversation_and_menus_in_each_language(api, bot):
+    async with bot.run():
+        texts = await say(api, tg.message(ALICE, "ابحث عن عمل"), ALICE, messages=2)
+        assert texts[0] == "🌐 سأجيبك بالعربية."  # sent as is: Telegram lays Arabic out right to left
+        assert "أين أنت؟" in texts[1]
+        ask = api.sent(ALICE, "sendMessage")[-1][1]
+        keys = [b["text"] for row in ask["reply_markup"]["keyboard"] for b in row]
+        assert "📍 إرسال موقعي" in keys and "Les Tilleuls" in keys
+        await say(api, tg.message(ALICE, "Les Tilleuls"), ALICE, method="sendVenue")
+        assert "من أجل: العمل" in "\n".join(api.texts(ALICE))
+        menus = {p.get("language_code"): {c["command"]: c["description"] for c in p["commands"]}
+                 for m, p in api.requests if m == "setMyCommands"}
+        assert menus[None]["langue"] == "Changer de langue"
+        assert menus["en"]["langue"] == "Change language" and menus["ar"]["langue"] == "تغيير اللغة"

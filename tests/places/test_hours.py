@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from bot.places.hours import Closure, Schedule, aware, describe_next, local
+from bot.conversation.i18n import translator
+from bot.conversation.texts import describe_next
+from bot.places.hours import Closure, Schedule, aware, local
 
 PIMMS = "Mo 09:30-12:30; Tu 09:30-12:30,14:00-18:00; We,Th 09:30-12:30,14:00-17:00; Fr 09:30-12:30"
 XMAS = (Closure(dt.date(2026, 12, 24), dt.date(2027, 1, 2), "Fermé pendant les fêtes"),)
@@ -14,7 +16,7 @@ XMAS = (Closure(dt.date(2026, 12, 24), dt.date(2027, 1, 2), "Fermé pendant les 
 
 def said(hours: str, when: str, closures=()) -> str:
     now = dt.datetime.fromisoformat(when)
-    return describe_next(Schedule(hours, closures).next_slot(now), now)
+    return describe_next(Schedule(hours, closures).next_slot(now), now, translator("fr"))
 
 
 @pytest.mark.parametrize("when, expected", [

@@ -202,6 +202,8 @@ async def test_a_late_answer_from_a_mediator_still_reaches_the_person(territory_
     clock.advance(hours=20)  # the next day: the person's messages went back to the bot…
     replies = await ask(rt, "caf")
     assert "Où êtes-vous" in said(replies)
-    assert await rt.mediator_reply("m1") == ("telegram", "77")  # …but the answer still gets through
+    late = await rt.mediator_reply("m1", "Je vous rappelle demain")  # …but the answer still gets through
+    assert (late.channel, late.address) == ("telegram", "77")
+    assert late.reply.text.startswith("💬 Médiateur : Je vous rappelle demain")
     replies = await ask(rt, "merci beaucoup")
     assert replies[0].text.startswith("Transmis ✅")

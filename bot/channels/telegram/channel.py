@@ -15,6 +15,7 @@ from bot.channels.telegram.ordering import PerChatUpdates
 from bot.channels.telegram.render import MAX_TEXT, keyboard, location_keyboard, render_text
 from bot.channels.telegram.retries import with_retries
 from bot.conversation.events import Incoming, Reply
+from bot.conversation.i18n import DEFAULT, LANGUAGES, Translator, translator
 from bot.runtime import Runtime
 from bot.settings import Settings
 
@@ -22,17 +23,29 @@ logger = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
 CONCURRENCY = 4
-COMMANDS = [
-    BotCommand("start", "Commencer"),
-    BotCommand("aide", "Comment ça marche"),
-    BotCommand("bus", "Où est le bus France services"),
-    BotCommand("rappels", "Mes rappels"),
-    BotCommand("oubli", "Effacer mes données"),
-]
-PRIVATE_ONLY = ("Bonjour 👋 Je réponds seulement en message privé, pour protéger vos informations. "
-                "Écrivez-moi directement : {link}")
-ERROR_TEXT = ("Désolé, un problème technique m'a empêché de répondre 🙏 Réessayez dans un "
-              "instant, ou écrivez /start pour recommencer.")
+
+
+def commands(_: Translator) -> list[BotCommand]:
+    """The commands menu, in one language (Telegram shows each user the one of their app)."""
+    return [
+        BotCommand("start", _("Commencer")),
+        BotCommand("aide", _("Comment ça marche")),
+        BotCommand("bus", _("Où est le bus France services")),
+        BotCommand("rappels", _("Mes rappels")),
+        BotCommand("langue", _("Changer de langue")),
+        BotCommand("oubli", _("Effacer mes données")),
+    ]
+
+
+def app_language(update: object) -> Translator:
+    """For the rare texts sent before a conversation is read: the language of the person's app."""
+    user = update.effective_user if isinstance(update, Update) else None
+    code = (user.language_code or "")[:2] if user is not None else ""
+    return translator(code if code in LANGUAGES else DEFAULT)
+
+# Mediators' group: they read French.
+MEDIATOR_ENDED = "✅ Échange terminé."
+MEDIATOR_GONE = "Cette personne n'est plus en ligne avec un médiateur (échange terminé)."
 MEDIA_KINDS = ("voice", "audio", "sticker", "photo", "video", "video_note", "animation",
                "document", "contact", "poll", "dice", "game", "venue", "story")
 
@@ -74,7 +87,11 @@ class TelegramChannel:
         me = await app.bot.get_me()
         self.username = me.username
         with contextlib.suppress(NetworkError):
-            await with_retries(lambda: app.bot.set_my_commands(COMMANDS))
+            await with_retries(lambda: app.bot.set_my_commands(commands(translator(DEFAULT))))
+            for lang in LANGUAGES:
+                if lang != DEFAULT:
+                    menu = commands(translator(lang))
+                    await with_retries(lambda menu=menu, lang=lang: app.bot.set_my_commands(menu, language_code=lang))
         await self.flush_outbox()
         await self.deliver_reminders()
 
@@ -138,7 +155,7 @@ class TelegramChannel:
         if msg is None or msg.from_user is None:
             return  # channel posts, polls, member updates: nothing for a resident
         if msg.chat.type != ChatType.PRIVATE:
-            await self.on_group_message(msg)
+            await self.on_group_message(msg, app_language(update))
             return
         if self.is_admin_stats(msg):
             from bot.admin.stats import stats_text
@@ -190,14 +207,15 @@ class TelegramChannel:
             count += 1
         return count
 
-    async def on_group_message(self, msg: Message) -> None:
+    async def on_group_message(self, msg: Message, _: Translator) -> None:
         mediators = self.settings.mediators_chat_id
         if mediators is not None and msg.chat.id == mediators:
             await self.on_mediator_message(msg)
             return
         if self.addressed(msg):
-            link = f"https://t.me/{self.username}" if self.username else "en message privé"
-            await self.send(msg.chat.id, Reply(PRIVATE_ONLY.format(link=link)))
+            link = f"https://t.me/{self.username}" if self.username else _("en message privé")
+            await self.send(msg.chat.id, Reply(_("Bonjour 👋 Je réponds seulement en message privé, pour protéger "
+                                                 "vos informations. Écrivez-moi directement : {link}", link=link)))
 
     def addressed(self, msg: Message) -> bool:
         text = msg.text or ""
@@ -214,17 +232,16 @@ class TelegramChannel:
         if reply_to is None or not msg.text:
             return
         if msg.text.strip().split("@")[0].lower() == "/fin":
-            target = await self.runtime.mediator_end(str(reply_to.message_id))
-            if target is not None:
-                await self.send(target[1], Reply(
-                    "Le médiateur a terminé l'échange. Je suis de nouveau là 🙂 Écrivez /start pour une nouvelle demande."))
-                await self.send(msg.chat.id, Reply("✅ Échange terminé."))
+            ended = await self.runtime.mediator_end(str(reply_to.message_id))
+            if ended is not None:
+                await self.send(int(ended.address), ended.reply)
+                await self.send(msg.chat.id, Reply(MEDIATOR_ENDED))
             return
-        target = await self.runtime.mediator_reply(str(reply_to.message_id))
-        if target is None:
-            await self.send(msg.chat.id, Reply("Cette personne n'est plus en ligne avec un médiateur (échange terminé)."))
+        delivery = await self.runtime.mediator_reply(str(reply_to.message_id), msg.text)
+        if delivery is None:
+            await self.send(msg.chat.id, Reply(MEDIATOR_GONE))
             return
-        await self.send(target[1], Reply(f"💬 Médiateur : {msg.text}\n\n(pour revenir au bot : /fin)"))
+        await self.send(int(delivery.address), delivery.reply)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log once, without message texts, and tell the resident something went wrong."""
@@ -233,7 +250,10 @@ class TelegramChannel:
         if isinstance(update, Update) and update.effective_chat is not None \
                 and update.effective_chat.type == ChatType.PRIVATE:
             with contextlib.suppress(Exception):
-                await self.send(update.effective_chat.id, Reply(ERROR_TEXT))
+                _ = app_language(update)
+                await self.send(update.effective_chat.id, Reply(_(
+                    "Désolé, un problème technique m'a empêché de répondre 🙏 Réessayez dans un instant, "
+                    "ou écrivez /start pour recommencer.")))
 
     # -- mediators and reminders -----------------------------------------------------------
 

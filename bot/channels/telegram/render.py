@@ -54,7 +54,7 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 def location_keyboard(reply: Reply) -> ReplyKeyboardMarkup:
-    rows = [[KeyboardButton("📍 Envoyer ma position", request_location=True)]]
+    rows = [[KeyboardButton(reply.ask_location, request_location=True)]]
     labels = [b.label for b in reply.buttons]
     rows += [[KeyboardButton(x) for x in labels[i:i + 2]] for i in range(0, len(labels), 2)]
     return ReplyKeyboardMarkup(rows, resize_keyboard=True, one_time_keyboard=True)

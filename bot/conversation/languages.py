@@ -1,0 +1,76 @@
+"""The resident's language: detected from what they write, confirmed or changed with one tap.
+
+Until the resident chooses, each message long enough to tell (two words, or Arabic script) may
+switch the language the bot writes in; the switch is said, with buttons for the other languages.
+Darija in Latin letters is read but not written: its speakers are offered French or Arabic once.
+A choice (a language button, `/langue`) is kept for good, reset included; erasing forgets it.
+"""
+
+from __future__ import annotations
+
+from bot.conversation.base import LANG_PREFIX, Base, Turn
+from bot.conversation.events import Button
+from bot.conversation.i18n import LANGUAGES, N_, NAMES, translator
+from bot.conversation.state import AFTER_ANSWER, ASK_WHERE, TYPE_WHERE
+from bot.places.needs import BUS
+from bot.understanding.normalize import tokens
+
+DARIJA = "darija"
+DARIJA_CHOICES = ("fr", "ar")
+CHOOSE = N_("Choisissez votre langue")
+
+
+class LanguagePhase(Base):
+    def notice_language(self, text: str) -> None:
+        """Follow the language of a typed message, unless the resident chose one."""
+        s = self.state
+        if s.lang_chosen:
+            return
+        # Place names say nothing of the language: « Trois-Cités » is not French, « Bel-Air » not English.
+        mention = self.k.gazetteer.find(text, self.k.matcher.vocab)
+        if mention is not None:
+            text = mention[1]
+        elif s.step in (ASK_WHERE, TYPE_WHERE) and self.k.gazetteer.locate(text) is not None:
+            return
+        lang = self.k.matcher.languages.detect(text)
+        if lang is None or not _long_enough(text):
+            return
+        if lang == DARIJA:
+            if not s.lang_asked:
+                self.state = s.replace(lang_asked=True)
+                self.notice = (self._("Je peux vous répondre en français ou en arabe :"),
+                               self.language_buttons(DARIJA_CHOICES))
+            return
+        if lang == s.lang or lang not in LANGUAGES:
+            return
+        self.state = s.replace(lang=lang)
+        self._ = translator(lang)
+        others = tuple(code for code in LANGUAGES if code != lang)
+        self.notice = (self._("🌐 Je vous réponds en français."), self.language_buttons(others))
+
+    def ask_language(self) -> Turn:
+        # Said in every language: the resident may not read the current one.
+        self.say("🌐 " + " · ".join(translator(code)(CHOOSE) for code in LANGUAGES),
+                 self.language_buttons(LANGUAGES))
+        return self.done()
+
+    def choose_language(self, lang: str) -> Turn:
+        if lang not in LANGUAGES:
+            return self.ask_language()
+        self.state = self.state.replace(lang=lang, lang_chosen=True)
+        self._ = translator(lang)
+        self.say(self._("D'accord, je vous réponds en français."))
+        s = self.state
+        if s.step in AFTER_ANSWER and s.need and (s.position or s.need == BUS):
+            self.answer()  # the same answer, now in the chosen language
+            return self.done()
+        return self.reask()
+
+    def language_buttons(self, codes: tuple[str, ...]) -> tuple[Button, ...]:
+        return tuple(Button(NAMES[code], f"{LANG_PREFIX}{code}") for code in codes)
+
+
+def _long_enough(text: str) -> bool:
+    if any("\u0600" <= ch <= "\u06ff" for ch in text):
+        return True
+    return len(tokens(text)) >= 2

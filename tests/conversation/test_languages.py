@@ -1,0 +1,125 @@
+"""The bot answers in the resident's language: detected, confirmed with a tap, kept, catalogued."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation.i18n import LANGUAGES, Message, Translator, extract_messages, missing_messages
+from bot.conversation.state import State
+from tests.conftest import run_bot
+from tests.conversation.helpers import button, labels, read, talk, text
+from tests.fixtures import knowledge_of
+
+
+@pytest.fixture(scope="module")
+def k(tmp_path_factory):
+    return knowledge_of(tmp_path_factory.mktemp("territory"))
+
+
+def test_english_from_the_first_message_to_the_place_card(k):
+    state, replies = talk(k, text("i am looking for a job"))
+    assert state.lang == "en" and not state.lang_chosen
+    assert replies[0].text == "🌐 I'll answer you in English."
+    assert labels(replies[:1]) == ["Français", "العربية"]  # one tap to change it
+    assert "Where are you?" in replies[1].text and "Work, unemployment" in replies[1].text
+    state, replies = talk(k, button("q:tilleuls"), state=state)
+    card = read(replies)
+    assert "📍 Maison des services des Tilleuls" in card  # directory content as written
+    assert "For: Work" in card and "in your neighbourhood" in card
+    assert "Another place" in labels(replies) and "Autre lieu" not in labels(replies)
+
+
+def test_arabic_from_the_first_message_to_the_place_card(k):
+    state, replies = talk(k, text("ابحث عن عمل"))
+    assert state.lang == "ar"
+    assert replies[0].text == "🌐 سأجيبك بالعربية."
+    assert "أين أنت؟" in replies[1].text
+    state, replies = talk(k, button("q:tilleuls"), state=state)
+    card = read(replies)
+    assert "Maison des services des Tilleuls" in card and "من أجل: العمل" in card
+    assert "مكان آخر" in labels(replies)
+
+
+def test_darija_speakers_choose_french_or_arabic(k):
+    state, replies = talk(k, text("bghit nkhdem"))
+    assert state.lang == "fr" and state.lang_asked
+    assert replies[0].text == "Je peux vous répondre en français ou en arabe :"
+    assert [b.payload for b in replies[0].buttons] == ["l:fr", "l:ar"]
+    assert "Où êtes-vous" in replies[1].text  # the need was understood meanwhile
+    state, replies = talk(k, button("l:ar"), state=state)
+    assert state.lang == "ar" and state.lang_chosen
+    assert replies[0].text == "حسنا، سأجيبك بالعربية."
+    assert "أين أنت؟" in read(replies)  # the same question, in the chosen language
+    state, replies = talk(k, text("bghit nkhdem"), state=state)
+    assert "Je peux vous répondre" not in read(replies)  # offered once
+
+
+def test_langue_command_and_a_choice_that_sticks(k):
+    state, replies = talk(k, text("/langue"))
+    assert labels(replies) == ["Français", "English", "العربية"]
+    assert "Choose your language" in replies[0].text and "اختر لغتك" in replies[0].text
+    state, replies = talk(k, button("l:en"), state=state)
+    assert state.lang == "en" and state.lang_chosen
+    assert replies[0].text == "All right, I'll answer you in English."
+    state, replies = talk(k, text("je cherche un travail"), state=state)
+    assert state.lang == "en" and "Where are you?" in read(replies)  # chosen: no more switching
+
+
+def test_after_an_answer_a_new_language_shows_the_same_answer(k):
+    state, _ = talk(k, text("caf"), button("q:tilleuls"))
+    state, replies = talk(k, button("l:ar"), state=state)
+    assert "Maison des services des Tilleuls" in read(replies) and "من أجل" in read(replies)
+
+
+@pytest.mark.parametrize("message", ["ok", "hello", "problème", "Le Moulin", "centre ville"])
+def test_short_messages_and_place_names_do_not_switch(k, message):
+    state, _ = talk(k, text("caf"), text(message))
+    assert state.lang == "fr"
+    state, _ = talk(k, text("i need help with my benefits"), text(message))
+    assert state.lang == "en"
+
+
+def test_danger_in_arabic_gets_the_numbers_first_in_arabic(k):
+    state, replies = talk(k, text("زوجي يضربني"))
+    assert replies[0].contacts, "the emergency numbers come first"
+    assert "اتصل فورا" in replies[0].text and "17" in replies[0].text
+    assert replies[1].text == "🌐 سأجيبك بالعربية."
+
+
+def test_language_kept_on_restart_and_forgotten_on_erase(k):
+    state, _ = talk(k, text("i am looking for a job"), text("/start"))
+    assert state.lang == "en"
+    state, replies = talk(k, text("/oubli"), button("e:yes"), state=state)
+    assert state == State()
+    assert replies[0].text.startswith("✅ Done.")  # said in the language of the person erasing
+
+
+def test_catalogues_hold_every_message():
+    for lang in LANGUAGES:
+        assert missing_messages(lang) == [], lang
+
+
+def test_a_missing_or_broken_translation_is_reported():
+    messages = dict(extract_messages())
+    messages["Un message tout neuf"] = Message("Un message tout neuf", "bot/x.py:3")
+    problems = missing_messages("en", messages)
+    assert problems == ["bot/x.py:3: pas de traduction en pour « Un message tout neuf »"]
+    broken = Translator("en", {"Pour : {need}": "For: {besoin}"})
+    assert broken("Pour : {need}", need="Emploi") == "Pour : Emploi"  # French rather than a crash
+
+
+def test_console_demo_in_english_and_arabic(tmp_path):
+    env = {"BOT_DATABASE": str(tmp_path / "db.sqlite3")}
+    english = run_bot("console", "--now", "2026-12-01T10:00", "--user", "a",
+                      stdin="i am looking for a job\nLes Tilleuls\n", env=env)
+    assert english.returncode == 0, english.stderr
+    assert "Where are you?" in english.stdout and "For: Work" in english.stdout
+    arabic = run_bot("console", "--now", "2026-12-01T10:00", "--user", "b",
+                     stdin="ابحث عن عمل\nLes Tilleuls\n", env=env)
+    assert "أين أنت؟" in arabic.stdout and "من أجل: العمل" in arabic.stdout
+
+
+def test_translations_command(tmp_path):
+    result = run_bot("translations")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "complets" in result.stdout
