@@ -35,12 +35,12 @@ def measure(directory_path: Path, turns: int, seed: int = 11) -> dict[str, float
     from bot.data.cache import load_directory_cached
     from bot.places.hours import PARIS
     from bot.understanding.evaluate import read_eval
-    from bot.understanding.intents import load_intents
-    from bot.understanding.matcher import Matcher
+    from bot.data.cache import cache_dir
+    from bot.understanding.matcher import load_matcher
 
     t0 = time.perf_counter()
     directory = load_directory_cached(directory_path)
-    matcher = Matcher(load_intents(ROOT / "intents")[0])
+    matcher = load_matcher(ROOT / "intents", cache=cache_dir())  # as the bot starts: trained weights cached
     knowledge = Knowledge.build(directory, matcher)
     start_s = time.perf_counter() - t0
 
@@ -105,10 +105,12 @@ import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, %r)
 t = time.perf_counter()
-from bot.data.cache import load_directory_cached
+from bot.data.cache import cache_dir, load_directory_cached
+from bot.understanding.matcher import load_matcher
 load_directory_cached(Path(sys.argv[1]))
+load_matcher(Path(%r) / "intents", cache=cache_dir())  # trains the intent classifier once
 print(json.dumps([time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]))
-""" % str(ROOT)
+""" % (str(ROOT), str(ROOT))
 
 
 if __name__ == "__main__":

@@ -75,6 +75,7 @@ class Base:
         self.replies: list[Reply] = []
         self.effects: list[Effect] = []
         self.notice: tuple[str, tuple[Button, ...]] | None = None  # a language switch to tell
+        self._places: dict[str, tuple[Located, str] | None] = {}
 
     def done(self) -> Turn:
         if not self.replies:  # every event gets an answer, whatever happened
@@ -85,6 +86,12 @@ class Base:
             self.replies.insert(at, Reply(*self.notice))
             self.notice = None
         return Turn(self.state, self.replies, self.effects)
+
+    def place_in(self, text: str) -> tuple[Located, str] | None:
+        """A place named in the message and its other words (looked up once per turn)."""
+        if text not in self._places:
+            self._places[text] = self.k.gazetteer.find(text, self.k.matcher.vocab)
+        return self._places[text]
 
     def say(self, text: str, buttons: tuple[Button, ...] = (), **kw: object) -> None:
         self.replies.append(Reply(text, buttons, **kw))  # type: ignore[arg-type]

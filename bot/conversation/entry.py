@@ -219,7 +219,7 @@ class EntryPhase(Base):
     def read_request(self, text: str) -> Turn:
         """A need, a place, or both, in the resident's own words."""
         s = self.state
-        mention = self.k.gazetteer.find(text, self.k.matcher.vocab)
+        mention = self.place_in(text)
         where = mention[0] if mention else None
         if where is None and s.step in WHERE_STEPS:
             where = self.k.gazetteer.locate(text)

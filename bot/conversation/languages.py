@@ -27,7 +27,7 @@ class LanguagePhase(Base):
         if s.lang_chosen:
             return
         # Place names say nothing of the language: « Trois-Cités » is not French, « Bel-Air » not English.
-        mention = self.k.gazetteer.find(text, self.k.matcher.vocab)
+        mention = self.place_in(text)
         if mention is not None:
             text = mention[1]
         elif s.step in (ASK_WHERE, TYPE_WHERE) and self.k.gazetteer.locate(text) is not None:

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bot.understanding.normalize import fold
 
@@ -24,8 +25,7 @@ _DARIJA_DIGITS = re.compile(r"[a-z][379][a-z]|\b[379][a-z]|[a-z][379]\b")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-def _features(text: str) -> list[str]:
-    folded = fold(text)
+def _features(folded: str) -> list[str]:
     words = _WORD.findall(folded)
     feats = ["w:" + w for w in words]
     for w in words:
@@ -41,27 +41,35 @@ class LanguageDetector:
         docs: Counter[str] = Counter()
         for lang, text in examples:
             if lang in LATIN:
-                counts[lang].update(_features(text))
+                counts[lang].update(_features(fold(text)))
                 docs[lang] += 1
         vocab = {f for c in counts.values() for f in c}
-        self.prior = {lang: math.log(docs[lang] / sum(docs.values())) for lang in docs} if docs else {}
-        self.loglik: dict[str, dict[str, float]] = {}
-        self.unseen: dict[str, float] = {}
-        for lang, c in counts.items():
-            total = sum(c.values()) + len(vocab)
-            self.loglik[lang] = {f: math.log((n + 1) / total) for f, n in c.items()}
-            self.unseen[lang] = math.log(1 / total)
+        self.langs = tuple(counts)
+        self.prior = tuple(math.log(docs[lang] / sum(docs.values())) for lang in self.langs)
+        totals = [sum(counts[lang].values()) + len(vocab) for lang in self.langs]
+        # One row per feature, one column per language: a message's score is a sum of rows.
+        self.rows = {f: tuple(math.log((counts[lang][f] + 1) / total) for lang, total in zip(self.langs, totals))
+                     for f in vocab}
+        self.unseen = tuple(math.log(1 / total) for total in totals)
+        # A turn asks twice for the same text (the conversation, then the matcher).
+        self.detect = lru_cache(maxsize=256)(self._detect)  # type: ignore[method-assign]
 
     def detect(self, text: str) -> str | None:
-        arabic, latin = len(_ARABIC.findall(text)), len(_LATIN.findall(fold(text)))
+        return self._detect(text)
+
+    def _detect(self, text: str) -> str | None:
+        folded = fold(text)
+        arabic, latin = len(_ARABIC.findall(text)), len(_LATIN.findall(folded))
         if arabic > latin:
             return AR
-        if latin < 4 or not self.loglik:
+        if latin < 4 or not self.langs:
             return None
-        folded = fold(text)
-        feats = _features(text)
-        scores = {lang: self.prior[lang] + sum(ll.get(f, self.unseen[lang]) for f in feats)
-                  for lang, ll in self.loglik.items()}
+        totals = list(self.prior)
+        for f in _features(folded):
+            row = self.rows.get(f, self.unseen)
+            for i, value in enumerate(row):
+                totals[i] += value
+        scores = dict(zip(self.langs, totals))
         if _DARIJA_DIGITS.search(folded):
             scores[DARIJA] = scores.get(DARIJA, 0.0) + 4.0
         ranked = sorted(scores.items(), key=lambda x: -x[1])
