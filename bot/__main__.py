@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--user", default="console", help="identifiant de la personne simulée")
     t = sub.add_parser("telegram", help="lancer le bot Telegram (polling, ou webhook si WEBHOOK_URL)")
     t.add_argument("--webhook", action="store_true", help="exiger le mode webhook (WEBHOOK_URL)")
+    sub.add_parser("whatsapp", help="lancer le webhook WhatsApp (/whatsapp sur PORT)")
+    sv = sub.add_parser("serve", help="lancer tous les canaux configurés (Telegram, WhatsApp) dans un processus")
+    sv.add_argument("--webhook", action="store_true", help="Telegram en mode webhook (WEBHOOK_URL)")
     k = sub.add_parser("check", help="vérifier directory.yaml et intents/")
     k.add_argument("--directory", type=Path)
     k.add_argument("--intents", type=Path)
@@ -81,9 +84,11 @@ def main(argv: Sequence[str] | None = None, env: dict[str, str] | None = None) -
         if command == "console":
             from bot.channels.console import run_console
             return asyncio.run(run_console(settings, getattr(args, "now", None), getattr(args, "user", "console")))
-        if command == "telegram":
-            from bot.channels.telegram import run_telegram
-            return run_telegram(settings, webhook=getattr(args, "webhook", False))
+        if command in ("telegram", "whatsapp", "serve"):
+            from bot.channels.serve import run
+            telegram = command == "telegram" or (command == "serve" and bool(settings.token))
+            whatsapp = command == "whatsapp" or (command == "serve" and settings.whatsapp)
+            return run(settings, telegram=telegram, whatsapp=whatsapp, webhook=getattr(args, "webhook", False))
         if command == "check":
             from bot.admin.check import run_check, run_stale
             if args.stale:

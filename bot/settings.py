@@ -10,6 +10,8 @@ from pathlib import Path
 from bot.errors import ConfigError
 
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
+DEFAULT_WHATSAPP_API_URL = "https://graph.facebook.com/v23.0"  # Meta's Graph API, version included
+WHATSAPP_SETTINGS = ("WHATSAPP_TOKEN", "WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN")
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,26 @@ class Settings:
     secret: str | None = None
     # Telegram allows about 30 messages a second per bot; raise only against a local server.
     max_rate: float = 30.0
+    whatsapp_token: str | None = None
+    whatsapp_phone_number_id: str | None = None
+    whatsapp_app_secret: str | None = None
+    whatsapp_verify_token: str | None = None
+    whatsapp_api_url: str = DEFAULT_WHATSAPP_API_URL
+
+    @property
+    def whatsapp(self) -> bool:
+        """WhatsApp is configured (at least in part: `require_whatsapp` says what is missing)."""
+        return any((self.whatsapp_token, self.whatsapp_phone_number_id, self.whatsapp_app_secret,
+                    self.whatsapp_verify_token))
+
+    def require_whatsapp(self) -> None:
+        values = (self.whatsapp_token, self.whatsapp_phone_number_id, self.whatsapp_app_secret,
+                  self.whatsapp_verify_token)
+        missing = [name for name, value in zip(WHATSAPP_SETTINGS, values, strict=True) if not value]
+        if missing:
+            raise ConfigError(f"WhatsApp : {', '.join(missing)} manquant(s). Ils se trouvent dans l'application "
+                              "Meta (WhatsApp > Configuration de l'API) ; WHATSAPP_VERIFY_TOKEN est un mot de "
+                              "passe de votre choix, à redonner à Meta avec l'adresse du webhook.")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -56,4 +78,9 @@ class Settings:
             mediators_chat_id=integer("MEDIATORS_CHAT_ID", m) if (m := get("MEDIATORS_CHAT_ID")) else None,
             secret=get("BOT_SECRET"),
             max_rate=float(integer("TELEGRAM_MAX_RATE", get("TELEGRAM_MAX_RATE") or "30")),
+            whatsapp_token=get("WHATSAPP_TOKEN"),
+            whatsapp_phone_number_id=get("WHATSAPP_PHONE_NUMBER_ID"),
+            whatsapp_app_secret=get("WHATSAPP_APP_SECRET"),
+            whatsapp_verify_token=get("WHATSAPP_VERIFY_TOKEN"),
+            whatsapp_api_url=(get("WHATSAPP_API_URL") or DEFAULT_WHATSAPP_API_URL).rstrip("/"),
         )

@@ -19,6 +19,7 @@ from bot.conversation.events import Incoming, Reply
 from bot.places.geo import map_link
 from bot.runtime import Runtime, open_runtime
 from bot.settings import Settings
+from bot.storage.sqlite import Reminder
 
 CHANNEL = "console"
 _POSITION = re.compile(r"^/position\s+(-?\d+(?:[.,]\d+)?)[\s,;]+(-?\d+(?:[.,]\d+)?)\s*$", re.I)
@@ -87,8 +88,8 @@ class ConsoleSession:
     async def reminders(self) -> str:
         out: list[str] = []
 
-        async def show(channel: str, address: str, reply: Reply) -> None:
-            if address == self.user:
+        async def show(reminder: Reminder, reply: Reply) -> None:
+            if reminder.address == self.user:
                 out.append(render(reply, 1))
 
         await self.runtime.deliver_reminders(CHANNEL, show)

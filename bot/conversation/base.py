@@ -83,7 +83,7 @@ class Base:
         if self.notice is not None:
             # The switch is said first; emergency numbers, when there are some, come before it.
             at = 1 if self.replies[0].contacts else 0
-            self.replies.insert(at, Reply(*self.notice))
+            self.replies.insert(at, Reply(*self.notice, lang=self._.lang))
             self.notice = None
         return Turn(self.state, self.replies, self.effects)
 
@@ -94,7 +94,7 @@ class Base:
         return self._places[text]
 
     def say(self, text: str, buttons: tuple[Button, ...] = (), **kw: object) -> None:
-        self.replies.append(Reply(text, buttons, **kw))  # type: ignore[arg-type]
+        self.replies.append(Reply(text, buttons, lang=self._.lang, **kw))  # type: ignore[arg-type]
 
     def effect(self, kind: str, **data: object) -> None:
         self.effects.append(Effect(kind, dict(data)))

@@ -53,6 +53,7 @@ class Reply:
     # Channels that can, offer the "share my position" keyboard with this reply: its label, or "".
     ask_location: str = ""
     contacts: tuple[Contact, ...] = ()
+    lang: str = "fr"  # the language it is written in, for what a channel adds (a list's button)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,9 @@ class Effect:
 
 
 SHARE_POSITION = N_("📍 Envoyer ma position")
+# Said by a channel when handling a message failed (the conversation is kept as it was).
+TECHNICAL_ERROR = N_("Désolé, un problème technique m'a empêché de répondre 🙏 Réessayez dans un instant, "
+                     "ou écrivez /start pour recommencer.")
 
 
 def replies_to_json(replies: list[Reply]) -> str:
@@ -78,5 +82,5 @@ def replies_from_json(text: str) -> list[Reply]:
         contacts = tuple(Contact(**c) for c in r.get("contacts", ()))
         ask = r.get("ask_location") or ""
         ask = ask if isinstance(ask, str) else SHARE_POSITION  # queued before the label was kept
-        out.append(Reply(r["text"], buttons, pin, ask, contacts))
+        out.append(Reply(r["text"], buttons, pin, ask, contacts, str(r.get("lang") or "fr")))
     return out

@@ -99,7 +99,13 @@ class FollowUps(Base):
         due = aware(times[which])
         until = aware(option.slot.end)
         text = self.reminder_text(option)
-        self.effect("remind", due=due.isoformat(), until=until.isoformat(), text=text, place=pin.name)
+        slot = option.slot
+        # For channels that send reminders as pre-approved templates (WhatsApp): the facts alone.
+        params = {"lang": self._.lang, "place": pin.name, "where": pin.address or pin.name,
+                  "when": self._("{day} de {start} à {end}", day=texts.date_phrase(slot.start.date(), self._),
+                                 start=hm(slot.start), end=hm(slot.end))}
+        self.effect("remind", due=due.isoformat(), until=until.isoformat(), text=text, place=pin.name,
+                    params=params)
         self.state = self.state.replace(step=ANSWERED)
         self.say(self._("⏰ C'est noté : je vous écrirai {day} à {time}.\nPour voir ou annuler vos rappels : "
                         "/rappels", day=texts.day_phrase(times[which].date(), self.wall.date(), self._), time=hm(times[which])),

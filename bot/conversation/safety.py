@@ -70,7 +70,7 @@ def emergency_reply(categories: tuple[str, ...], _: Translator) -> Reply:
             lines.append(_(line.text))
             if len(contacts) < MAX_CONTACTS:
                 contacts.append(Contact(_(line.contact), line.number))
-    return Reply("\n".join(lines), contacts=tuple(contacts))
+    return Reply("\n".join(lines), contacts=tuple(contacts), lang=_.lang)
 
 
 class SafetyPhase(Base):

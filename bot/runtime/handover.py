@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -23,12 +24,16 @@ from bot.conversation.safety import emergency_reply
 from bot.conversation.state import ASK_WHERE, TYPE_WHERE, State
 from bot.conversation.texts import mediators_when
 from bot.places.hours import local
+from bot.storage.privacy import AddressBox
 from bot.storage.sqlite import HANDOVER_KEPT, Store
 from bot.understanding.danger import detect
 
 logger = logging.getLogger(__name__)
 
 END_WORDS = words("fin", "terminer", "stop", "revenir au bot")
+
+
+Outlet = Callable[[str, Reply], Awaitable[None]]  # address, reply: a channel's way to reach a resident
 
 
 class Mediators(Protocol):
@@ -41,9 +46,10 @@ class Mediators(Protocol):
 class Handovers:
     """The hand-over side of the runtime, over the store and the mediators' port."""
 
-    def __init__(self, store: Store, mediators: Mediators) -> None:
+    def __init__(self, store: Store, mediators: Mediators, box: AddressBox) -> None:
         self.store = store
         self.mediators = mediators
+        self.box = box
 
     async def start(self, key: str, channel: str, address: str, label: str,
                     data: dict[str, object], now: dt.datetime, _: Translator) -> list[Reply]:
@@ -56,7 +62,7 @@ class Handovers:
         except Exception:
             logger.exception("could not reach the mediators")
             return [Reply(_("Je n'ai pas pu joindre un médiateur pour l'instant. "
-                            "Appelez un des numéros ci-dessus."), (Button(_("Nouvelle demande"), NEW),))]
+                            "Appelez un des numéros ci-dessus."), (Button(_("Nouvelle demande"), NEW),), lang=_.lang)]
         await self.store.start_handover(key, channel, address, now)
         if message_id is not None:
             await self.store.remember_relay(str(message_id), key)
@@ -80,13 +86,13 @@ class Handovers:
             return None  # the bot's own buttons and a shared position stay the bot's
         if inc.text is None or not inc.text.strip():
             return [Reply(_("Un médiateur lit vos messages écrits. Écrivez-lui ici."),
-                          (Button(_("↩ Revenir au bot"), HANDOVER_END),))]
+                          (Button(_("↩ Revenir au bot"), HANDOVER_END),), lang=_.lang)]
         if state.step in (ASK_WHERE, TYPE_WHERE) and knowledge.gazetteer.locate(inc.text) is not None:
             return None  # the answer to the bot's own question "où êtes-vous ?"
         if not await self._forward(key, f"💬 {inc.text.strip()[:3000]}", now):
             return [Reply(_("Votre message n'a pas pu être transmis. Réessayez dans un moment, "
                             "ou appelez un des numéros donnés plus haut."),
-                          (Button(_("↩ Revenir au bot"), HANDOVER_END),))]
+                          (Button(_("↩ Revenir au bot"), HANDOVER_END),), lang=_.lang)]
         return [self._ack(knowledge, now, _)]
 
     async def _forward(self, key: str, text: str, now: dt.datetime) -> bool:
@@ -104,7 +110,7 @@ class Handovers:
         wall = local(now)
         when = mediators_when(knowledge.directory, wall, _, short=True)
         return Reply(_("Transmis ✅") + (f" {when}" if when else ""),
-                     (Button(_("↩ Revenir au bot"), HANDOVER_END),))
+                     (Button(_("↩ Revenir au bot"), HANDOVER_END),), lang=_.lang)
 
     async def end(self, key: str) -> None:
         if await self.store.end_handover(key):
@@ -115,7 +121,7 @@ class Handovers:
 
     def _back_to_bot(self, _: Translator) -> list[Reply]:
         return [Reply(_("L'échange avec le médiateur est terminé. Je suis de nouveau là 🙂\n"
-                        "Pour quoi avez-vous besoin d'aide ?"), (Button(_("Nouvelle demande"), NEW),))]
+                        "Pour quoi avez-vous besoin d'aide ?"), (Button(_("Nouvelle demande"), NEW),), lang=_.lang)]
 
     async def reply_target(self, reply_to_message_id: str, text: str, now: dt.datetime) -> Delivery | None:
         """A mediator's reply, for the resident it answers; None if unknown or too old.
@@ -131,8 +137,8 @@ class Handovers:
         await self.store.touch_handover(key, now)
         _ = translator(State.from_json(await self.store.load_state(key)).lang)
         reply = Reply(_("💬 Médiateur : {text}\n\n(pour revenir au bot : /fin)", text=text),
-                      (Button(_("↩ Revenir au bot"), HANDOVER_END),))
-        return Delivery(found.channel, found.address, reply)
+                      (Button(_("↩ Revenir au bot"), HANDOVER_END),), lang=_.lang)
+        return Delivery(found.channel, self.box.open(found.address), reply)
 
     async def end_by_mediator(self, reply_to_message_id: str, now: dt.datetime) -> Delivery | None:
         key = await self.store.relay_target(str(reply_to_message_id))
@@ -146,8 +152,8 @@ class Handovers:
         await self.store.save_turn(key, found.channel, found.address, state.fresh().to_json(), now, [])
         _ = translator(state.lang)
         reply = Reply(_("Le médiateur a terminé l'échange. Je suis de nouveau là 🙂\n"
-                        "Pour quoi avez-vous besoin d'aide ?"), (Button(_("Nouvelle demande"), NEW),))
-        return Delivery(found.channel, found.address, reply)
+                        "Pour quoi avez-vous besoin d'aide ?"), (Button(_("Nouvelle demande"), NEW),), lang=_.lang)
+        return Delivery(found.channel, self.box.open(found.address), reply)
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,15 @@ from bot.conversation.i18n import Translator, translator
 from bot.conversation.state import State
 from bot.conversation.texts import day_phrase
 from bot.places.hours import hm, local
-from bot.storage.sqlite import Store
+from bot.storage.sqlite import Reminder, Store
 
 logger = logging.getLogger(__name__)
 
-Send = Callable[[str, str, Reply], Awaitable[None]]  # channel, address, reply
+Send = Callable[[Reminder, Reply], Awaitable[None]]  # the reminder (its address in clear), the message
+
+
+class Undeliverable(Exception):
+    """The channel refused the message for good (blocked, template refused): do not retry."""
 
 REMINDER_WORDS = words("rappels", "mes rappels")
 CANCEL_PREFIX = "x:"
@@ -29,7 +33,7 @@ def _new(_: Translator) -> Button:
 async def list_reminders(store: Store, key: str, now: dt.datetime, _: Translator) -> list[Reply]:
     items = await store.reminders_of(key)
     if not items:
-        return [Reply(_("Vous n'avez aucun rappel."), (_new(_),))]
+        return [Reply(_("Vous n'avez aucun rappel."), (_new(_),), lang=_.lang)]
     today = local(now)
     lines = [_("⏰ Vos rappels :")]
     buttons = []
@@ -38,13 +42,13 @@ async def list_reminders(store: Store, key: str, now: dt.datetime, _: Translator
         lines.append(_("{n}. {day} à {time} — {place}", n=i, day=day_phrase(due.date(), today.date(), _),
                        time=hm(due), place=r.place))
         buttons.append(Button(_("Annuler le rappel {n}", n=i), f"{CANCEL_PREFIX}{r.id}"))
-    return [Reply("\n".join(lines), (*buttons, _new(_)))]
+    return [Reply("\n".join(lines), (*buttons, _new(_)), lang=_.lang)]
 
 
 async def cancel_reminder(store: Store, key: str, ident: str, _: Translator) -> list[Reply]:
     ok = ident.isdigit() and await store.delete_reminder(int(ident), key)
     text = _("✅ Rappel annulé.") if ok else _("Ce rappel n'existe plus.")
-    return [Reply(text, (_new(_),))]
+    return [Reply(text, (_new(_),), lang=_.lang)]
 
 
 async def deliver_due(store: Store, channel: str, send: Send, now: dt.datetime) -> int:
@@ -57,7 +61,11 @@ async def deliver_due(store: Store, channel: str, send: Send, now: dt.datetime) 
             try:
                 # The text was written in the resident's language when they asked; so is the button.
                 lang = State.from_json(await store.load_state(r.user_key)).lang
-                await send(r.channel, r.address, Reply(r.text, (_new(translator(lang)),)))
+                await send(r, Reply(r.text, (_new(translator(lang)),), lang=lang))
+            except Undeliverable as e:
+                logger.warning("reminder %d undeliverable (%s): dropped", r.id, e)
+                await store.delete_reminder(r.id)
+                continue
             except Exception:
                 logger.exception("reminder %d not delivered; will retry", r.id)
                 continue

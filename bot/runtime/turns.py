@@ -8,19 +8,32 @@ commands that need storage (/rappels, /fin) through `reminders` and `handover`.
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import datetime as dt
+import logging
 from collections.abc import Callable
 
 from bot.conversation.dialogue import ERASE_NO, ERASE_WORDS, ERASE_YES, turn
 from bot.conversation.events import Incoming, Reply, replies_from_json, replies_to_json
 from bot.conversation.i18n import Translator, translator
 from bot.conversation.state import State
-from bot.runtime.handover import Delivery, Handovers, Mediators
+from bot.runtime.handover import Delivery, Handovers, Mediators, Outlet
 from bot.runtime.knowledge import KnowledgeSource
-from bot.runtime.reminders import CANCEL_PREFIX, REMINDER_WORDS, Send, cancel_reminder, deliver_due, list_reminders
-from bot.storage.privacy import user_key
-from bot.storage.sqlite import Store
+from bot.runtime.reminders import (
+    CANCEL_PREFIX,
+    REMINDER_WORDS,
+    Send,
+    Undeliverable,
+    cancel_reminder,
+    deliver_due,
+    list_reminders,
+)
+from bot.storage.privacy import AddressBox, message_key, user_key
+from bot.storage.sqlite import Reminder, Store
 from bot.understanding.normalize import normalize
+
+logger = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]
 
@@ -49,15 +62,31 @@ class Runtime:
         self.secret = secret
         self.clock = clock
         self.mediators = mediators
+        self.box = AddressBox(secret)
+        # How to reach a resident of each channel without a message of theirs to answer
+        # (a mediator's reply): each running channel registers itself.
+        self.outlets: dict[str, Outlet] = {}
         source.mediators = mediators is not None
         source.current.mediators = mediators is not None
 
     def key(self, channel: str, user: str) -> str:
         return user_key(self.secret, channel, str(user))
 
+    async def first_time(self, channel: str, message_id: str) -> bool:
+        """False when the channel delivers a message already received (answered once only)."""
+        return await self.store.first_time(message_key(self.secret, channel, message_id), self.clock())
+
     @property
     def handovers(self) -> Handovers | None:
-        return Handovers(self.store, self.mediators) if self.mediators is not None else None
+        return Handovers(self.store, self.mediators, self.box) if self.mediators is not None else None
+
+    async def deliver(self, delivery: Delivery) -> None:
+        """Send a message no resident's message prompted, through its channel (Undeliverable if
+        the channel is not running here or refuses it)."""
+        outlet = self.outlets.get(delivery.channel)
+        if outlet is None:
+            raise Undeliverable(f"no {delivery.channel} channel running")
+        await outlet(delivery.address, delivery.reply)
 
     async def handle(self, inc: Incoming, address: str | None = None) -> list[Reply]:
         """Replies for one event, after its effects and the new state are stored."""
@@ -93,16 +122,17 @@ class Runtime:
         t = turn(state, inc, now, knowledge)
         erases = any(e.kind == "erase" for e in t.effects)
         outbox = replies_to_json(t.replies) if queue and not erases else None
+        sealed = self.box.seal(address)  # kept only while a reply, reminder or hand-over needs it
         erased, queued = await self.store.save_turn_queued(
-            key, inc.channel, address, t.state.to_json(), now, t.effects, outbox)
+            key, inc.channel, sealed, t.state.to_json(), now, t.effects, outbox)
         replies = list(t.replies)
         if erased and replies:
-            replies[0] = Reply(erase_text(erased, _), replies[0].buttons)
+            replies[0] = Reply(erase_text(erased, _), replies[0].buttons, lang=_.lang)
         for e in t.effects:
             if e.kind == "handover" and handovers is not None:
                 need = e.data.get("need")
                 label = knowledge.matcher.label(str(need)) if need else "non précisé"
-                replies += await handovers.start(key, inc.channel, address, label, e.data, now, _)
+                replies += await handovers.start(key, inc.channel, sealed, label, e.data, now, _)
         return replies, queued
 
     async def sent(self, queued: int | None) -> None:
@@ -112,7 +142,8 @@ class Runtime:
 
     async def unsent(self, channel: str) -> list[tuple[int, str, list[Reply]]]:
         """Turns saved but whose replies were not confirmed sent (a crash, a long outage)."""
-        return [(i, address, replies_from_json(text)) for i, address, text in await self.store.pending_outbox(channel)]
+        return [(i, self.box.open(address), replies_from_json(text))
+                for i, address, text in await self.store.pending_outbox(channel)]
 
     # -- mediators' side --------------------------------------------------------------------
 
@@ -129,7 +160,26 @@ class Runtime:
 
     async def deliver_reminders(self, channel: str, send: Send) -> int:
         """Send what is due; drop what is no longer useful (its slot has ended). Returns sent count."""
-        return await deliver_due(self.store, channel, send, self.clock())
+        async def opened(r: Reminder, reply: Reply) -> None:
+            await send(dataclasses.replace(r, address=self.box.open(r.address)), reply)
+
+        return await deliver_due(self.store, channel, opened, self.clock())
+
+    async def reminders_loop(self, channel: str, send: Send) -> None:
+        """Wake for the next due reminder (at least every 30 s, to see new ones); runs until cancelled."""
+        while True:
+            try:
+                await self.deliver_reminders(channel, send)
+                nxt = await self.next_reminder_at(channel)
+                wait = 30.0
+                if nxt is not None:
+                    wait = max(0.5, min(wait, (nxt - self.clock()).total_seconds()))
+                await asyncio.sleep(wait)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                logger.exception("reminder loop error")
+                await asyncio.sleep(30)
 
     async def next_reminder_at(self, channel: str) -> dt.datetime | None:
         pending = await self.store.pending_reminders(channel)

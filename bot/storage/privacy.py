@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import logging
@@ -10,6 +11,8 @@ import re
 import secrets
 from pathlib import Path
 
+from cryptography.fernet import Fernet, InvalidToken
+
 logger = logging.getLogger(__name__)
 
 
@@ -17,6 +20,37 @@ def user_key(secret: bytes, channel: str, user_id: str) -> str:
     """HMAC of channel and user id: stable for the bot, meaningless without the secret."""
     msg = f"{channel}\x00{user_id}".encode()
     return hmac.new(secret, msg, hashlib.sha256).hexdigest()[:32]
+
+
+def message_key(secret: bytes, channel: str, message_id: str) -> str:
+    """A delivered message's id, kept to answer it once: hashed, as a WhatsApp id holds the number."""
+    return hmac.new(secret, f"msg\x00{channel}\x00{message_id}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+class AddressBox:
+    """Where to reply (a chat id, a WhatsApp number), kept encrypted while a reply needs it.
+
+    A pending reply, a reminder or a hand-over must reach the person later, so their address
+    cannot be only hashed; it is sealed under a key derived from BOT_SECRET (AES with an HMAC,
+    Fernet) and never written in clear. Values written before sealing existed read as they are.
+    """
+
+    PREFIX = "s1:"
+
+    def __init__(self, secret: bytes) -> None:
+        key = hmac.new(secret, b"addresses", hashlib.sha256).digest()
+        self.fernet = Fernet(base64.urlsafe_b64encode(key))
+
+    def seal(self, address: str) -> str:
+        return self.PREFIX + self.fernet.encrypt(address.encode()).decode()
+
+    def open(self, stored: str) -> str:
+        if not stored.startswith(self.PREFIX):
+            return stored
+        try:
+            return self.fernet.decrypt(stored[len(self.PREFIX):].encode()).decode()
+        except InvalidToken:
+            raise ValueError("an address sealed under another BOT_SECRET") from None
 
 
 def load_secret(value: str | None, database: str) -> bytes:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import functools
+import json
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,13 +25,14 @@ from bot.storage.privacy import scrub
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 STATE_RETENTION = dt.timedelta(days=365)
 UNMATCHED_RETENTION = dt.timedelta(days=90)
 # After this long with no message either way, what the resident writes goes to the bot again…
 HANDOVER_SILENCE = dt.timedelta(hours=2)
 # …but a mediator's late answer still reaches them (and reopens the exchange) for this long.
 HANDOVER_KEPT = dt.timedelta(days=7)
+SEEN_KEPT = dt.timedelta(days=7)  # channels re-deliver within hours; a week is ample
 
 # Each entry brings the schema from version i to i + 1; never edit one that has shipped.
 MIGRATIONS: tuple[str, ...] = (
@@ -79,6 +81,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE emergencies (day TEXT NOT NULL, channel TEXT NOT NULL, category TEXT NOT NULL);
     CREATE INDEX emergencies_day ON emergencies(day);
     """,
+    """
+    ALTER TABLE reminders ADD COLUMN params TEXT NOT NULL DEFAULT '{}';
+    CREATE TABLE seen (id TEXT PRIMARY KEY, at TEXT NOT NULL);
+    CREATE INDEX seen_at ON seen(at);
+    """,
 )
 
 # Tables holding rows tied to a person, and the column holding their key.
@@ -96,6 +103,8 @@ class Reminder:
     until_at: dt.datetime
     place: str
     text: str
+    # What a message template needs (WhatsApp, outside its 24-hour window): lang, place, when, where.
+    params: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -158,10 +167,10 @@ def _save_turn(conn: sqlite3.Connection, user_key: str, channel: str, address: s
                     conn.execute("INSERT INTO unmatched(day, text) VALUES (?,?)", (day, text))
             elif e.kind == "remind":
                 conn.execute(
-                    "INSERT INTO reminders(user_key, channel, address, due_at, until_at, place, text)"
-                    " VALUES (?,?,?,?,?,?,?)",
+                    "INSERT INTO reminders(user_key, channel, address, due_at, until_at, place, text, params)"
+                    " VALUES (?,?,?,?,?,?,?,?)",
                     (user_key, channel, address, _iso(_dt(str(d["due"]))), _iso(_dt(str(d["until"]))),
-                     str(d.get("place", "")), str(d["text"])))
+                     str(d.get("place", "")), str(d["text"]), json.dumps(d.get("params") or {}, ensure_ascii=False)))
         if not erased:
             conn.execute(
                 "INSERT INTO conversations(user_key, channel, state, updated_at) VALUES (?,?,?,?)"
@@ -254,9 +263,13 @@ class Store:
     # -- reminders -------------------------------------------------------------------------
 
     def _reminder(self, row: tuple) -> Reminder:  # type: ignore[type-arg]
-        return Reminder(row[0], row[1], row[2], row[3], _dt(row[4]), _dt(row[5]), row[6], row[7])
+        try:
+            params = {str(k): str(v) for k, v in json.loads(row[8] or "{}").items()}
+        except (ValueError, AttributeError):
+            params = {}
+        return Reminder(row[0], row[1], row[2], row[3], _dt(row[4]), _dt(row[5]), row[6], row[7], params)
 
-    _R = "SELECT id, user_key, channel, address, due_at, until_at, place, text FROM reminders"
+    _R = "SELECT id, user_key, channel, address, due_at, until_at, place, text, params FROM reminders"
 
     async def reminders_of(self, user_key: str) -> list[Reminder]:
         async with self.db.execute(self._R + " WHERE user_key = ? ORDER BY due_at", (user_key,)) as cur:
@@ -327,6 +340,15 @@ class Store:
             row = await cur.fetchone()
         return row[0] if row else None
 
+    # -- messages already answered ----------------------------------------------------------
+
+    @_serialised
+    async def first_time(self, message_key: str, now: dt.datetime) -> bool:
+        """True the first time a delivered message is seen (a channel may deliver it twice)."""
+        cur = await self.db.execute("INSERT OR IGNORE INTO seen(id, at) VALUES (?,?)", (message_key, _iso(now)))
+        await self.db.commit()
+        return cur.rowcount > 0
+
     # -- retention -------------------------------------------------------------------------
 
     @_serialised
@@ -346,5 +368,7 @@ class Store:
         counts["handovers"] = cur.rowcount
         cur = await self.db.execute("DELETE FROM reminders WHERE until_at < ?", (_iso(now),))
         counts["reminders"] = cur.rowcount
+        cur = await self.db.execute("DELETE FROM seen WHERE at < ?", (_iso(now - SEEN_KEPT),))
+        counts["seen"] = cur.rowcount
         await self.db.commit()
         return counts

@@ -192,13 +192,13 @@ async def test_webhook_mode_serves_on_port_and_registers_the_secret(api, tmp_pat
     """`python -m bot telegram` with WEBHOOK_URL: setWebhook, then Telegram's POSTs on PORT."""
     import asyncio
 
-    from bot.channels.telegram import serve
+    from bot.channels.serve import serve
     store = await Store.open(tmp_path / "wh.sqlite3")
     runtime = Runtime(store, KnowledgeSource(DIRECTORY, INTENTS), b"s", clock)
     settings = settings_for(api, webhook_url="https://bot.example.org/telegram", webhook_secret="s3cret",
                             port=unused_tcp_port)
     stop = asyncio.Event()
-    task = asyncio.create_task(serve(settings, runtime, webhook=False, stop=stop))
+    task = asyncio.create_task(serve(settings, runtime, telegram=True, whatsapp=False, stop=stop))
     try:
         await api.wait_for(lambda: any(m == "setWebhook" for m, _ in api.requests))
         hook = next(p for m, p in api.requests if m == "setWebhook")

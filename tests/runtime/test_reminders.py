@@ -10,7 +10,7 @@ import pytest
 from bot.channels.console import ConsoleSession
 from bot.conversation.events import Incoming, Reply
 from bot.runtime import KnowledgeSource, Runtime
-from bot.storage.sqlite import Store
+from bot.storage.sqlite import Reminder, Store
 from tests.conftest import INTENTS, Clock, paris
 
 DIRECTORY = """\
@@ -82,8 +82,8 @@ class Bot:
         assert self.runtime is not None
         sent: list[str] = []
 
-        async def send(channel: str, address: str, reply: Reply) -> None:
-            assert address == "77"
+        async def send(reminder: Reminder, reply: Reply) -> None:
+            assert reminder.address == "77"  # opened for the channel; sealed in the database
             sent.append(reply.text)
 
         await self.runtime.deliver_reminders("telegram", send)

@@ -5,7 +5,8 @@ checks the secret in constant time and puts updates on the application's queue).
 reply goes through `TelegramChannel.send`, which retries Telegram's 429 and 5xx answers.
 
 Modules: `render` (texts, keyboards, phone numbers), `ordering` (one resident's updates in
-order), `retries`, `channel` (the adapter), `webhook`, `serve` (running it all).
+order), `retries`, `channel` (the adapter), `webhook`, `serve` (running it; bot/channels/serve.py
+runs it beside the other channels).
 """
 
 import os
@@ -16,7 +17,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 from bot.channels.telegram.channel import CHANNEL, TelegramChannel  # noqa: E402
 from bot.channels.telegram.render import dialable  # noqa: E402
-from bot.channels.telegram.serve import run_telegram, serve  # noqa: E402
-from bot.channels.telegram.webhook import webhook_app  # noqa: E402
+from bot.channels.telegram.serve import telegram_running  # noqa: E402
+from bot.channels.telegram.webhook import webhook_app, webhook_routes  # noqa: E402
 
-__all__ = ["CHANNEL", "TelegramChannel", "dialable", "run_telegram", "serve", "webhook_app"]
+__all__ = ["CHANNEL", "TelegramChannel", "dialable", "telegram_running", "webhook_app", "webhook_routes"]

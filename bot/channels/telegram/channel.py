@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 
@@ -14,10 +13,11 @@ from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
 from bot.channels.telegram.ordering import PerChatUpdates
 from bot.channels.telegram.render import MAX_TEXT, keyboard, location_keyboard, render_text
 from bot.channels.telegram.retries import with_retries
-from bot.conversation.events import Incoming, Reply
+from bot.conversation.events import TECHNICAL_ERROR, Incoming, Reply
 from bot.conversation.i18n import DEFAULT, LANGUAGES, Translator, translator
-from bot.runtime import Runtime
+from bot.runtime import Runtime, Undeliverable
 from bot.settings import Settings
+from bot.storage.sqlite import Reminder
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +46,8 @@ def app_language(update: object) -> Translator:
 # Mediators' group: they read French.
 MEDIATOR_ENDED = "✅ Échange terminé."
 MEDIATOR_GONE = "Cette personne n'est plus en ligne avec un médiateur (échange terminé)."
+MEDIATOR_UNREACHABLE = ("Ce message n'a pas pu être remis à la personne (elle a bloqué le bot, ou "
+                        "WhatsApp n'autorise plus de lui écrire : plus de 24 h sans message de sa part).")
 MEDIA_KINDS = ("voice", "audio", "sticker", "photo", "video", "video_note", "animation",
                "document", "contact", "poll", "dice", "game", "venue", "story")
 
@@ -80,7 +82,15 @@ class TelegramChannel:
         app.add_error_handler(self.on_error)
         app.bot_data["channel"] = self
         self.app = app
+        self.runtime.outlets[CHANNEL] = self.send_to
         return app
+
+    async def send_to(self, address: str, reply: Reply) -> None:
+        """The runtime's way to reach a Telegram resident (a mediator's answer)."""
+        try:
+            await self.send(int(address), reply)
+        except Forbidden:
+            raise Undeliverable("the recipient blocked the bot") from None
 
     async def prepare(self, app: Application) -> None:  # type: ignore[type-arg]
         """Commands menu, bot name, and what was due while the bot was down."""
@@ -234,14 +244,19 @@ class TelegramChannel:
         if msg.text.strip().split("@")[0].lower() == "/fin":
             ended = await self.runtime.mediator_end(str(reply_to.message_id))
             if ended is not None:
-                await self.send(int(ended.address), ended.reply)
+                with contextlib.suppress(Undeliverable):
+                    await self.runtime.deliver(ended)
                 await self.send(msg.chat.id, Reply(MEDIATOR_ENDED))
             return
         delivery = await self.runtime.mediator_reply(str(reply_to.message_id), msg.text)
         if delivery is None:
             await self.send(msg.chat.id, Reply(MEDIATOR_GONE))
             return
-        await self.send(int(delivery.address), delivery.reply)
+        try:
+            await self.runtime.deliver(delivery)
+        except Undeliverable as e:
+            logger.info("a mediator's answer could not be delivered: %s", e)
+            await self.send(msg.chat.id, Reply(MEDIATOR_UNREACHABLE))
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log once, without message texts, and tell the resident something went wrong."""
@@ -251,9 +266,7 @@ class TelegramChannel:
                 and update.effective_chat.type == ChatType.PRIVATE:
             with contextlib.suppress(Exception):
                 _ = app_language(update)
-                await self.send(update.effective_chat.id, Reply(_(
-                    "Désolé, un problème technique m'a empêché de répondre 🙏 Réessayez dans un instant, "
-                    "ou écrivez /start pour recommencer.")))
+                await self.send(update.effective_chat.id, Reply(_(TECHNICAL_ERROR)))
 
     # -- mediators and reminders -----------------------------------------------------------
 
@@ -264,26 +277,10 @@ class TelegramChannel:
         return str(sent.message_id) if sent is not None else None
 
     async def deliver_reminders(self) -> int:
-        async def send(channel: str, address: str, reply: Reply) -> None:
-            try:
-                await self.send(int(address), reply)
-            except Forbidden:
-                logger.info("a reminder's recipient blocked the bot; dropped")
+        return await self.runtime.deliver_reminders(CHANNEL, self.send_reminder)
 
-        return await self.runtime.deliver_reminders(CHANNEL, send)
+    async def send_reminder(self, reminder: Reminder, reply: Reply) -> None:
+        await self.send_to(reminder.address, reply)
 
     async def reminders_loop(self) -> None:
-        """Wake for the next due reminder (at least every 30 s, to see new ones)."""
-        while True:
-            try:
-                await self.deliver_reminders()
-                nxt = await self.runtime.next_reminder_at(CHANNEL)
-                wait = 30.0
-                if nxt is not None:
-                    wait = max(0.5, min(wait, (nxt - self.runtime.clock()).total_seconds()))
-                await asyncio.sleep(wait)
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                logger.exception("reminder loop error")
-                await asyncio.sleep(30)
+        await self.runtime.reminders_loop(CHANNEL, self.send_reminder)

@@ -1,94 +1,59 @@
-"""Run the Telegram bot: polling or webhook, plus reminders, hot reload and the daily purge."""
+"""Run the Telegram side: polling, or the webhook route the shared web server serves."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-from typing import Any
+from collections.abc import AsyncIterator
 from urllib.parse import urlparse
 
+from starlette.routing import Route
 from telegram import Update
 
 from bot.channels.telegram.channel import TelegramChannel
 from bot.channels.telegram.retries import with_retries
-from bot.channels.telegram.webhook import webhook_app
-from bot.runtime import Runtime, open_runtime
+from bot.channels.telegram.webhook import webhook_routes
+from bot.errors import ConfigError
+from bot.runtime import Runtime
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 
-async def serve(settings: Settings, runtime: Runtime, *, webhook: bool, stop: asyncio.Event | None = None) -> None:
-    """Run the bot until `stop` is set (or forever)."""
+@contextlib.asynccontextmanager
+async def telegram_running(settings: Settings, runtime: Runtime, *,
+                           webhook: bool) -> AsyncIterator[tuple[TelegramChannel, list[Route]]]:
+    """The Telegram application started (polling, or webhook registered), with its reminders;
+    yields the channel and the routes a web server must serve (none when polling)."""
     channel = TelegramChannel(runtime, settings)
     if settings.mediators_chat_id is not None:
         runtime.mediators = channel
         runtime.source.mediators = True
         runtime.source.current.mediators = True
     use_webhook = webhook or bool(settings.webhook_url)
+    if use_webhook and not settings.webhook_url:
+        raise ConfigError("WEBHOOK_URL n'est pas défini : donnez l'adresse publique du webhook")
     app = channel.build(webhook=use_webhook)
-    stop = stop or asyncio.Event()
-    tasks: list[asyncio.Task[Any]] = []
-    web_server: Any = None
-    web_task: asyncio.Task[Any] | None = None
+    routes: list[Route] = []
     async with app:
         await channel.prepare(app)
         await app.start()
         if use_webhook:
-            if not settings.webhook_url:
-                from bot.errors import ConfigError
-                raise ConfigError("WEBHOOK_URL n'est pas défini : donnez l'adresse publique du webhook")
+            assert settings.webhook_url is not None
             path = urlparse(settings.webhook_url).path or "/telegram"
             await with_retries(lambda: app.bot.set_webhook(settings.webhook_url, secret_token=settings.webhook_secret,
                                                            allowed_updates=Update.ALL_TYPES))
-            import uvicorn
-            web_server = uvicorn.Server(uvicorn.Config(webhook_app(channel, path, settings.webhook_secret),
-                                                       host="0.0.0.0", port=settings.port, log_level="warning"))
-            web_task = asyncio.create_task(web_server.serve())
+            routes = webhook_routes(channel, path, settings.webhook_secret)
         else:
             assert app.updater is not None
             await app.updater.start_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
-        tasks.append(asyncio.create_task(runtime.source.watch()))
-        tasks.append(asyncio.create_task(channel.reminders_loop()))
-        tasks.append(asyncio.create_task(_daily_purge(runtime)))
-        logger.info("bot @%s running (%s)", channel.username, "webhook" if use_webhook else "polling")
+        reminders = asyncio.create_task(channel.reminders_loop())
+        logger.info("Telegram bot @%s running (%s)", channel.username, "webhook" if use_webhook else "polling")
         try:
-            await stop.wait()
+            yield channel, routes
         finally:
-            for t in tasks:
-                t.cancel()
-            if web_task is not None:
-                web_server.should_exit = True  # let it close its socket
-                await asyncio.wait_for(web_task, 10)
+            reminders.cancel()
             if app.updater is not None and app.updater.running:
                 await app.updater.stop()
             await app.stop()
-
-
-async def _daily_purge(runtime: Runtime) -> None:
-    while True:
-        await asyncio.sleep(24 * 3600)
-        try:
-            await runtime.store.purge(runtime.clock())
-        except Exception:
-            logger.exception("daily purge failed")
-
-
-def run_telegram(settings: Settings, webhook: bool = False) -> int:
-    import signal
-
-    async def main() -> None:
-        runtime = await open_runtime(settings)
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError):
-                loop.add_signal_handler(sig, stop.set)
-        try:
-            await serve(settings, runtime, webhook=webhook, stop=stop)
-        finally:
-            await runtime.store.close()
-
-    asyncio.run(main())
-    return 0

@@ -6,18 +6,18 @@ import hmac
 import json
 from typing import TYPE_CHECKING
 
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
 from telegram import Update
 
 if TYPE_CHECKING:
     from bot.channels.telegram.channel import TelegramChannel
 
 
-def webhook_app(channel: "TelegramChannel", path: str, secret: str | None):  # type: ignore[no-untyped-def]
-    """A Starlette app receiving Telegram's POSTs; refuses a wrong secret with 403."""
-    from starlette.applications import Starlette
-    from starlette.requests import Request
-    from starlette.responses import JSONResponse, PlainTextResponse, Response
-    from starlette.routing import Route
+def webhook_routes(channel: TelegramChannel, path: str, secret: str | None) -> list[Route]:
+    """The route receiving Telegram's POSTs; refuses a wrong secret with 403."""
 
     async def telegram(request: Request) -> Response:
         given = request.headers.get("x-telegram-bot-api-secret-token", "")
@@ -34,9 +34,14 @@ def webhook_app(channel: "TelegramChannel", path: str, secret: str | None):  # t
             await channel.app.update_queue.put(update)
         return JSONResponse({"ok": True})
 
+    return [Route(path, telegram, methods=["POST"])]
+
+
+def webhook_app(channel: TelegramChannel, path: str, secret: str | None) -> Starlette:
+    """The Telegram route and a health check, as an application of its own."""
+
     async def health(_: Request) -> Response:
         return PlainTextResponse("ok")
 
-    return Starlette(routes=[Route(path, telegram, methods=["POST"]),
-                             Route("/healthcheck", health, methods=["GET"])])
+    return Starlette(routes=[*webhook_routes(channel, path, secret), Route("/healthcheck", health, methods=["GET"])])
 
