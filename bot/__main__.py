@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     li.add_argument("--need")
     li.add_argument("--qr", type=Path)
     li.add_argument("--bot", help="nom du bot Telegram (sinon lu avec le jeton)")
+    li.add_argument("--whatsapp", metavar="NUMERO", help="un lien WhatsApp (wa.me) vers ce numéro, au lieu de Telegram")
     tr = sub.add_parser("translations", help="vérifier les catalogues de traduction (en, ar)")
     tr.add_argument("--update", action="store_true", help="ajouter les nouveaux messages aux fichiers .po")
     im = sub.add_parser("import", help="importer des données ouvertes nationales dans un annuaire")
@@ -109,7 +110,7 @@ def main(argv: Sequence[str] | None = None, env: dict[str, str] | None = None) -
             return run_translations(args.update)
         if command == "link":
             from bot.admin.links import run_link
-            return run_link(settings, args.source, args.quartier, args.need, args.qr, args.bot)
+            return run_link(settings, args.source, args.quartier, args.need, args.qr, args.bot, args.whatsapp)
     except BotError as e:
         print(f"Erreur : {e}", file=sys.stderr)
         return 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -33,15 +34,26 @@ def bot_username(settings: Settings, given: str | None) -> str:
     return str(username)
 
 
+def whatsapp_link(number: str, payload: str) -> str:
+    """wa.me opens a chat with the bot, the first message written: "/start <payload>"."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    if len(digits) < 8:
+        raise ConfigError(f"numéro WhatsApp « {number} » illisible : écrivez-le avec l'indicatif, ex. 33612345678")
+    return f"https://wa.me/{digits}?text={urllib.parse.quote('/start ' + payload)}"
+
+
 def run_link(settings: Settings, source: str, quartier: str | None, need: str | None,
-             qr: Path | None, bot: str | None) -> int:
+             qr: Path | None, bot: str | None, whatsapp: str | None = None) -> int:
     directory, _ = load_directory(settings.directory)
     try:
         payload = make_payload(source, quartier, need, directory)
     except LinkError as e:
         print(f"Erreur : {e}", file=sys.stderr)
         return 1
-    link = f"https://t.me/{bot_username(settings, bot)}?start={payload}"
+    if whatsapp:
+        link = whatsapp_link(whatsapp, payload)
+    else:
+        link = f"https://t.me/{bot_username(settings, bot)}?start={payload}"
     print(link)
     if qr is not None:
         if qr.suffix.lower() not in (".png", ".svg"):

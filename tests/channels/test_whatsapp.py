@@ -299,3 +299,26 @@ async def test_serve_runs_whatsapp_beside_telegram(cloud, tmp_path, clock, unuse
         await asyncio.wait_for(task, 30)
         await store.close()
         await bot_api.stop()
+
+
+def test_missing_settings_are_named_at_start(tmp_path):
+    from tests.conftest import run_bot
+    result = run_bot("whatsapp", env={"WHATSAPP_TOKEN": "t", "BOT_DATABASE": str(tmp_path / "x.sqlite3")})
+    assert result.returncode == 1
+    assert "WHATSAPP_PHONE_NUMBER_ID" in result.stderr and "WHATSAPP_APP_SECRET" in result.stderr
+    assert "WHATSAPP_TOKEN" not in result.stderr.split("manquant")[0].split(":")[-1]  # the one given is not
+
+
+async def test_a_mediators_whatsapp_link_starts_the_conversation(phone, cloud):
+    from urllib.parse import parse_qs, urlparse
+
+    from tests.conftest import run_bot
+    result = run_bot("link", "--source", "maison-services", "--quartier", "tilleuls", "--need", "caf",
+                     "--whatsapp", "+33 1 00 00 00 00")
+    assert result.returncode == 0, result.stderr
+    link = urlparse(result.stdout.strip())
+    assert link.netloc == "wa.me" and link.path == "/33100000000"
+    first_message = parse_qs(link.query)["text"][0]  # what WhatsApp writes for the resident
+    async with phone.run():
+        await phone.say(wa.text(FATIMA, first_message))
+        assert "Maison des services des Tilleuls" in " ".join(cloud.texts(FATIMA))
