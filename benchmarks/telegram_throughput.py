@@ -85,7 +85,7 @@ async def run_ours(base: str, chats: int, rounds: int) -> tuple[float, float]:
     from bot.channels.telegram import TelegramChannel
     from bot.runtime import KnowledgeSource, Runtime
     from bot.settings import Settings
-    from bot.storage.sqlite import Store
+    from bot.storage.store import Store
 
     store = await Store.open(Path(tempfile.mkdtemp()) / "bench.sqlite3")
     runtime = Runtime(store, KnowledgeSource(ROOT / "directory.yaml", ROOT / "intents"), b"bench")

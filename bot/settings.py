@@ -21,6 +21,7 @@ class Settings:
     directory: Path = Path("directory.yaml")
     intents: Path = Path("intents")
     database: str = "bot.sqlite3"
+    database_url: str | None = None  # PostgreSQL: real deployments, several instances
     webhook_url: str | None = None
     webhook_secret: str | None = None
     port: int = 8080
@@ -34,6 +35,11 @@ class Settings:
     whatsapp_app_secret: str | None = None
     whatsapp_verify_token: str | None = None
     whatsapp_api_url: str = DEFAULT_WHATSAPP_API_URL
+
+    @property
+    def store(self) -> str:
+        """Where the store is: the PostgreSQL URL when given, else the SQLite file."""
+        return self.database_url or self.database
 
     @property
     def whatsapp(self) -> bool:
@@ -71,6 +77,7 @@ class Settings:
             directory=Path(get("BOT_DIRECTORY") or "directory.yaml"),
             intents=Path(get("BOT_INTENTS") or "intents"),
             database=get("BOT_DATABASE") or "bot.sqlite3",
+            database_url=get("DATABASE_URL"),
             webhook_url=get("WEBHOOK_URL"),
             webhook_secret=get("WEBHOOK_SECRET"),
             port=integer("PORT", get("PORT") or "8080"),

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.places.needs import NEEDS
 from bot.settings import Settings
-from bot.storage.sqlite import Store
+from bot.storage.store import Store
 
 TOP_UNMATCHED = 15
 EMERGENCY_LABELS = {"medical": "santé", "suicide": "suicide", "violence": "violences", "child": "enfant en danger",
@@ -50,27 +50,23 @@ def week_of(day: str) -> str:
 async def summarize(store: Store, since: dt.date | None = None) -> Summary:
     s = Summary(since)
     start = since.isoformat() if since else "0000-00-00"
-    async with store.db.execute(
-            "SELECT day, need, quartier, source, found, channel FROM answers WHERE day >= ?", (start,)) as cur:
-        for day, need, quartier, source, found, channel in await cur.fetchall():
-            need = need or "?"
-            s.answers += 1
-            s.found += int(found)
-            s.by_week[week_of(day)][need] += 1
-            s.by_need[need] += 1
-            s.by_quartier[quartier or "non précisé"] += 1
-            s.sources[source or "direct"] += 1
-            s.channels[channel] += 1
-    async with store.db.execute(
-            "SELECT COUNT(*), COALESCE(SUM(understood), 0) FROM messages WHERE day >= ?", (start,)) as cur:
-        row = await cur.fetchone()
-        s.messages, s.understood = (int(row[0]), int(row[1])) if row else (0, 0)
-    async with store.db.execute("SELECT text FROM unmatched WHERE day >= ?", (start,)) as cur:
-        for (text,) in await cur.fetchall():
-            s.unmatched[text.lower()] += 1
-    async with store.db.execute("SELECT category FROM emergencies WHERE day >= ?", (start,)) as cur:
-        for (category,) in await cur.fetchall():
-            s.emergencies[category] += 1
+    rows = await store.db.fetch("SELECT day, need, quartier, source, found, channel FROM answers WHERE day >= ?", start)
+    for day, need, quartier, source, found, channel in rows:
+        need = need or "?"
+        s.answers += 1
+        s.found += int(found)
+        s.by_week[week_of(day)][need] += 1
+        s.by_need[need] += 1
+        s.by_quartier[quartier or "non précisé"] += 1
+        s.sources[source or "direct"] += 1
+        s.channels[channel] += 1
+    row = (await store.db.fetch("SELECT COUNT(*), COALESCE(SUM(understood), 0) FROM messages WHERE day >= ?",
+                                start))[0]
+    s.messages, s.understood = int(row[0]), int(row[1])
+    for (text,) in await store.db.fetch("SELECT text FROM unmatched WHERE day >= ?", start):
+        s.unmatched[text.lower()] += 1
+    for (category,) in await store.db.fetch("SELECT category FROM emergencies WHERE day >= ?", start):
+        s.emergencies[category] += 1
     return s
 
 
@@ -182,7 +178,7 @@ async def stats_text(store: Store, today: dt.date) -> str:
 
 
 async def run_stats(settings: Settings, since: dt.date | None, fmt: str, chart: Path | None) -> int:
-    store = await Store.open(settings.database)
+    store = await Store.open(settings.store)
     try:
         summary = await summarize(store, since)
     finally:

@@ -19,7 +19,7 @@ from bot.conversation.events import Incoming, Reply
 from bot.places.geo import map_link
 from bot.runtime import Runtime, open_runtime
 from bot.settings import Settings
-from bot.storage.sqlite import Reminder
+from bot.storage.store import Reminder
 
 CHANNEL = "console"
 _POSITION = re.compile(r"^/position\s+(-?\d+(?:[.,]\d+)?)[\s,;]+(-?\d+(?:[.,]\d+)?)\s*$", re.I)

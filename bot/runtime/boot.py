@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from bot.errors import ConfigError
 from bot.runtime.handover import Mediators
 from bot.runtime.knowledge import KnowledgeSource
 from bot.runtime.turns import Clock, Runtime, utc_now
 from bot.settings import Settings
 from bot.storage.privacy import load_secret
-from bot.storage.sqlite import Store
+from bot.storage.store import Store
 
 
 async def open_runtime(settings: Settings, clock: Clock | None = None,
                        mediators: Mediators | None = None) -> Runtime:
     """Load the directory and intents, open the database, purge what is past retention."""
+    if settings.database_url and not settings.secret:
+        raise ConfigError("BOT_SECRET est obligatoire avec DATABASE_URL : sans lui, les conversations ne sont "
+                          "plus reconnues après un redéploiement (donnez une longue valeur aléatoire, gardée "
+                          "secrète, la même pour toutes les instances)")
     source = KnowledgeSource(settings.directory, settings.intents)
-    store = await Store.open(settings.database)
+    store = await Store.open(settings.store)
+    if store.db.dialect == "sqlite":
+        await store.release_leases()  # one process per SQLite file: what was leased died with the last one
     runtime = Runtime(store, source, load_secret(settings.secret, settings.database),
                       clock or utc_now, mediators)
     # Retention follows the real clock: a console run at a chosen date (`--now`) must never

@@ -25,7 +25,7 @@ from bot.conversation.state import ASK_WHERE, TYPE_WHERE, State
 from bot.conversation.texts import mediators_when
 from bot.places.hours import local
 from bot.storage.privacy import AddressBox
-from bot.storage.sqlite import HANDOVER_KEPT, Store
+from bot.storage.store import HANDOVER_KEPT, Store
 from bot.understanding.danger import detect
 
 logger = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from bot.conversation.i18n import Translator, translator
 from bot.conversation.state import State
 from bot.conversation.texts import day_phrase
 from bot.places.hours import hm, local
-from bot.storage.sqlite import Reminder, Store
+from bot.storage.store import Reminder, Store
 
 logger = logging.getLogger(__name__)
 
@@ -51,12 +51,14 @@ async def cancel_reminder(store: Store, key: str, ident: str, _: Translator) -> 
     return [Reply(text, (_new(_),), lang=_.lang)]
 
 
+LEASE = dt.timedelta(seconds=60)
+
+
 async def deliver_due(store: Store, channel: str, send: Send, now: dt.datetime) -> int:
-    """Send what is due; drop what is no longer useful (its slot has ended). Returns sent count."""
+    """Send what is due, claimed so that no other instance sends it too; drop what is no longer
+    useful (its slot has ended) or refused for good. Returns the number sent."""
     sent = 0
-    for r in await store.pending_reminders(channel):
-        if r.due_at > now:
-            break
+    for r in await store.claim_reminders(channel, now, LEASE):
         if now < r.until_at:
             try:
                 # The text was written in the resident's language when they asked; so is the button.
@@ -68,7 +70,7 @@ async def deliver_due(store: Store, channel: str, send: Send, now: dt.datetime) 
                 continue
             except Exception:
                 logger.exception("reminder %d not delivered; will retry", r.id)
-                continue
+                continue  # its lease runs out, then it is claimed again
             sent += 1
         await store.delete_reminder(r.id)
     return sent

@@ -15,11 +15,12 @@ import logging
 from collections.abc import Callable
 
 from bot.conversation.dialogue import ERASE_NO, ERASE_WORDS, ERASE_YES, turn
-from bot.conversation.events import Incoming, Reply, replies_from_json, replies_to_json
+from bot.conversation.events import Incoming, Reply, replies_to_json
 from bot.conversation.i18n import Translator, translator
 from bot.conversation.state import State
 from bot.runtime.handover import Delivery, Handovers, Mediators, Outlet
 from bot.runtime.knowledge import KnowledgeSource
+from bot.runtime.queues import Queues
 from bot.runtime.reminders import (
     CANCEL_PREFIX,
     REMINDER_WORDS,
@@ -29,11 +30,14 @@ from bot.runtime.reminders import (
     deliver_due,
     list_reminders,
 )
-from bot.storage.privacy import AddressBox, message_key, user_key
-from bot.storage.sqlite import Reminder, Store
+from bot.storage.privacy import AddressBox, user_key
+from bot.storage.store import Conflict, Reminder, Store
 from bot.understanding.normalize import normalize
 
 logger = logging.getLogger(__name__)
+
+CONFLICT_RETRIES = 3
+SEND_LEASE = dt.timedelta(seconds=60)  # a turn's replies are the handling instance's to send first
 
 Clock = Callable[[], dt.datetime]
 
@@ -66,15 +70,12 @@ class Runtime:
         # How to reach a resident of each channel without a message of theirs to answer
         # (a mediator's reply): each running channel registers itself.
         self.outlets: dict[str, Outlet] = {}
+        self.queues = Queues(self)
         source.mediators = mediators is not None
         source.current.mediators = mediators is not None
 
     def key(self, channel: str, user: str) -> str:
         return user_key(self.secret, channel, str(user))
-
-    async def first_time(self, channel: str, message_id: str) -> bool:
-        """False when the channel delivers a message already received (answered once only)."""
-        return await self.store.first_time(message_key(self.secret, channel, message_id), self.clock())
 
     @property
     def handovers(self) -> Handovers | None:
@@ -93,38 +94,59 @@ class Runtime:
         replies, _ = await self.handle_queued(inc, address, queue=False)
         return replies
 
-    async def handle_queued(self, inc: Incoming, address: str | None = None, *,
-                            queue: bool = True) -> tuple[list[Reply], int | None]:
+    async def handle_queued(self, inc: Incoming, address: str | None = None, *, queue: bool = True,
+                            inbox_id: int | None = None) -> tuple[list[Reply], int | None]:
         """Like handle; with `queue`, the replies are also kept in the outbox, in the same
-        transaction as the state, until the channel calls `sent(id)`: a crash between saving
-        and sending delays a reply, it does not lose it."""
+        transaction as the state (and the inbox row answered), until the channel calls
+        `sent(id)`: a crash between saving and sending delays a reply, it does not lose it.
+        If another instance changed the conversation meanwhile, the turn is played again on it."""
+        for _attempt in range(CONFLICT_RETRIES):
+            try:
+                return await self._handle(inc, address, queue, inbox_id)
+            except Conflict:
+                logger.info("conversation changed by another instance: turn played again")
+        raise Conflict("the conversation kept changing")
+
+    async def _handle(self, inc: Incoming, address: str | None, queue: bool,
+                      inbox_id: int | None) -> tuple[list[Reply], int | None]:
         now = self.clock()
         key = self.key(inc.channel, inc.user)
         address = str(address if address is not None else inc.user)
+        sealed = self.box.seal(address)  # kept only while a reply, reminder or hand-over needs it
         norm = normalize(inc.text or "") if inc.text is not None else None
 
-        state = State.from_json(await self.store.load_state(key))
+        saved, version = await self.store.load(key)
+        state = State.from_json(saved)
         knowledge = self.source.current
         _ = translator(state.lang)
         handovers = self.handovers
+
+        async def without_turn(replies: list[Reply]) -> tuple[list[Reply], int | None]:
+            if queue and replies:
+                return replies, await self.store.queue(key, inc.channel, sealed, replies_to_json(replies), now,
+                                                       inbox_id=inbox_id, lease=SEND_LEASE)
+            if inbox_id is not None:
+                await self.store.inbox_done(inbox_id, now)
+            return replies, None
+
         if handovers is not None and await self.store.handover(key, now) is not None:
             erasing = norm in ERASE_WORDS or inc.button in (ERASE_YES, ERASE_NO)
             if not erasing:
                 during = await handovers.during(key, address, inc, norm, state, now, knowledge, _)
                 if during is not None:
-                    return during, None
+                    return await without_turn(during)
 
         if norm in REMINDER_WORDS:
-            return await list_reminders(self.store, key, now, _), None
+            return await without_turn(await list_reminders(self.store, key, now, _))
         if inc.button and inc.button.startswith(CANCEL_PREFIX):
-            return await cancel_reminder(self.store, key, inc.button[len(CANCEL_PREFIX):], _), None
+            return await without_turn(await cancel_reminder(self.store, key, inc.button[len(CANCEL_PREFIX):], _))
 
         t = turn(state, inc, now, knowledge)
         erases = any(e.kind == "erase" for e in t.effects)
         outbox = replies_to_json(t.replies) if queue and not erases else None
-        sealed = self.box.seal(address)  # kept only while a reply, reminder or hand-over needs it
         erased, queued = await self.store.save_turn_queued(
-            key, inc.channel, sealed, t.state.to_json(), now, t.effects, outbox)
+            key, inc.channel, sealed, t.state.to_json(), now, t.effects, outbox, version=version,
+            inbox_id=inbox_id, lease=SEND_LEASE)
         replies = list(t.replies)
         if erased and replies:
             replies[0] = Reply(erase_text(erased, _), replies[0].buttons, lang=_.lang)
@@ -137,13 +159,11 @@ class Runtime:
 
     async def sent(self, queued: int | None) -> None:
         """The channel delivered a turn's replies: forget them."""
-        if queued is not None:
-            await self.store.outbox_done(queued)
+        await self.queues.sent(queued)
 
-    async def unsent(self, channel: str) -> list[tuple[int, str, list[Reply]]]:
-        """Turns saved but whose replies were not confirmed sent (a crash, a long outage)."""
-        return [(i, self.box.open(address), replies_from_json(text))
-                for i, address, text in await self.store.pending_outbox(channel)]
+    async def failed(self, queued: int | None, error: BaseException) -> None:
+        """The channel could not deliver a turn's replies: the outbox tries again, or parks them."""
+        await self.queues.failed(queued, error)
 
     # -- mediators' side --------------------------------------------------------------------
 

@@ -6,10 +6,11 @@ import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+from bot.channels.serve import running
 from bot.channels.telegram import TelegramChannel
 from bot.runtime import KnowledgeSource, Runtime
 from bot.settings import Settings
-from bot.storage.sqlite import Store
+from bot.storage.store import Store
 from tests.channels import fakebotapi as tg
 from tests.conftest import DIRECTORY, INTENTS, Clock
 
@@ -30,23 +31,13 @@ class Running:
 
     @contextlib.asynccontextmanager
     async def run(self) -> AsyncIterator[TelegramChannel]:
+        """As `python -m bot telegram` runs it: polling into the inbox, the queues' loops."""
         store = await Store.open(self.db)
+        await store.release_leases()  # as the bot does at start on SQLite
         try:
             runtime = Runtime(store, KnowledgeSource(self.directory, INTENTS), b"secret", self.clock)
-            channel = TelegramChannel(runtime, self.settings)
-            if self.settings.mediators_chat_id is not None:
-                runtime.mediators = channel
-                runtime.source.current.mediators = True
-            app = channel.build()
-            async with app:
-                await channel.prepare(app)
-                await app.start()
-                await app.updater.start_polling(poll_interval=0.0, timeout=1)
-                try:
-                    yield channel
-                finally:
-                    await app.updater.stop()
-                    await app.stop()
+            async with running(self.settings, runtime, telegram=True, whatsapp=False) as svc:
+                yield svc.telegram
         finally:
             await store.close()
 

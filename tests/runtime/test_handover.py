@@ -129,7 +129,7 @@ async def test_console_shows_handover(runtime, mediators):
 @pytest.fixture
 async def territory_runtime(tmp_path, clock):
     from bot.runtime import KnowledgeSource, Runtime
-    from bot.storage.sqlite import Store
+    from bot.storage.store import Store
     from tests.conftest import INTENTS, RecordingMediators
     from tests.fixtures import write_territory
     store = await Store.open(tmp_path / "h.sqlite3")

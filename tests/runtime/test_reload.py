@@ -8,7 +8,7 @@ import shutil
 
 from bot.conversation.events import Incoming
 from bot.runtime import KnowledgeSource, Runtime
-from bot.storage.sqlite import Store
+from bot.storage.store import Store
 from tests.conftest import DIRECTORY, INTENTS, Clock, paris
 
 

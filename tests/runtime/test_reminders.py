@@ -10,7 +10,7 @@ import pytest
 from bot.channels.console import ConsoleSession
 from bot.conversation.events import Incoming, Reply
 from bot.runtime import KnowledgeSource, Runtime
-from bot.storage.sqlite import Reminder, Store
+from bot.storage.store import Reminder, Store
 from tests.conftest import INTENTS, Clock, paris
 
 DIRECTORY = """\

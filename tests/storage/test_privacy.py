@@ -13,16 +13,18 @@ from tests.conftest import RecordingMediators
 
 
 async def tables(runtime: Runtime) -> list[str]:
-    async with runtime.store.db.execute("SELECT name FROM sqlite_master WHERE type='table'") as cur:
-        return [r[0] for r in await cur.fetchall()]
+    db = runtime.store.db
+    if db.dialect == "sqlite":
+        return [r[0] for r in await db.fetch("SELECT name FROM sqlite_master WHERE type='table'")]
+    return [r[0] for r in await db.fetch("SELECT table_name FROM information_schema.tables"
+                                         " WHERE table_schema = 'public'")]
 
 
 async def rows_mentioning(runtime: Runtime, needle: str) -> dict[str, int]:
     """Every row of every table holding `needle` in any column."""
     found = {}
     for table in await tables(runtime):
-        async with runtime.store.db.execute(f"SELECT * FROM {table}") as cur:
-            hits = [r for r in await cur.fetchall() if any(needle in str(v) for v in r)]
+        hits = [r for r in await runtime.store.db.fetch(f"SELECT * FROM {table}") if any(needle in str(v) for v in r)]
         if hits:
             found[table] = len(hits)
     return found
@@ -74,8 +76,7 @@ async def test_stats_carry_no_user_key(runtime: Runtime):
         await runtime.handle(Incoming("telegram", user, text="tilleuls"))
     await runtime.handle(Incoming("telegram", "3", text="quelle est la meteo"))
     for table in ("answers", "messages", "unmatched"):
-        async with runtime.store.db.execute(f"SELECT * FROM {table}") as cur:
-            rows = await cur.fetchall()
+        rows = await runtime.store.db.fetch(f"SELECT * FROM {table}")
         assert rows, table
         for user in ("1", "2", "3"):
             key = runtime.key("telegram", user)
@@ -98,6 +99,5 @@ def test_scrubbed_phrase_has_no_digits_email_or_phone(text):
 
 async def test_unmatched_messages_are_kept_scrubbed(runtime: Runtime):
     await runtime.handle(Incoming("telegram", "9", text="la meteo de demain 0612345678 svp"))
-    async with runtime.store.db.execute("SELECT text FROM unmatched") as cur:
-        kept = [r[0] for r in await cur.fetchall()]
+    kept = [r[0] for r in await runtime.store.db.fetch("SELECT text FROM unmatched")]
     assert kept and all(not re.search(r"\d", t) for t in kept)

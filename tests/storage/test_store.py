@@ -1,32 +1,42 @@
-"""SQLite storage: schema and version, WAL, state saved before replies, retention, erasure."""
+"""The store, on SQLite and on PostgreSQL: schema and version, state saved before replies,
+retention, versions, the inbox and outbox queues."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 import aiosqlite
+import pytest
 
 from bot.conversation.events import Effect, Incoming
 from bot.runtime import KnowledgeSource, Runtime
-from bot.storage.sqlite import SCHEMA_VERSION, Store
+from bot.storage.store import SCHEMA_VERSION, Conflict, Store
 from tests.conftest import DIRECTORY, INTENTS, Clock, paris
 
 
-async def test_schema_is_created_with_version_and_wal(tmp_path):
-    store = await Store.open(tmp_path / "a.sqlite3")
+async def test_schema_is_created_with_version(store_target):
+    store = await Store.open(store_target)
     assert await store.schema_version() == SCHEMA_VERSION
-    async with store.db.execute("PRAGMA journal_mode") as cur:
-        assert (await cur.fetchone())[0] == "wal"
+    if store.db.dialect == "sqlite":
+        assert (await store.db.fetch("PRAGMA journal_mode"))[0][0] == "wal"
     await store.close()
-    again = await Store.open(tmp_path / "a.sqlite3")  # opening twice migrates nothing
+    again = await Store.open(store_target)  # opening twice migrates nothing
     assert await again.schema_version() == SCHEMA_VERSION
     await again.close()
+
+
+async def test_two_instances_starting_together_migrate_once(store_target):
+    first, second = await asyncio.gather(Store.open(store_target), Store.open(store_target))
+    assert await first.schema_version() == await second.schema_version() == SCHEMA_VERSION
+    await first.close()
+    await second.close()
 
 
 async def test_old_database_is_migrated(tmp_path):
     path = tmp_path / "old.sqlite3"
     db = await aiosqlite.connect(path)
-    from bot.storage.sqlite import MIGRATIONS
+    from bot.storage.schema import MIGRATIONS
     await db.executescript("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);" + MIGRATIONS[0]
                            + "INSERT INTO meta VALUES ('schema_version', '1');"
                            + "INSERT INTO conversations VALUES ('k', 'console', '{\"step\":\"ask_where\",\"need\":\"caf\"}', '2026-01-01T00:00:00+00:00');")
@@ -61,8 +71,8 @@ async def test_state_is_saved_before_replies_are_returned(runtime: Runtime):
     assert '"need":"emploi"' in saved
 
 
-async def test_failed_save_leaves_previous_state(tmp_path):
-    store = await Store.open(tmp_path / "x.sqlite3")
+async def test_failed_save_leaves_previous_state(store_target):
+    store = await Store.open(store_target)
     now = paris("2026-12-01T10:00")
     await store.save_turn("k", "c", "k", '{"step":"ask_need"}', now, [])
     bad = [Effect("remind", {"due": "not a date", "until": "x", "text": "t"})]
@@ -74,8 +84,8 @@ async def test_failed_save_leaves_previous_state(tmp_path):
     await store.close()
 
 
-async def test_purge_removes_exactly_what_is_past_retention(tmp_path):
-    store = await Store.open(tmp_path / "p.sqlite3")
+async def test_purge_removes_exactly_what_is_past_retention(store_target):
+    store = await Store.open(store_target)
     now = paris("2026-12-01T10:00")
     await store.save_turn("old", "c", "a", "{}", now - dt.timedelta(days=366), [])
     await store.save_turn("recent", "c", "a", "{}", now - dt.timedelta(days=364), [])
@@ -85,6 +95,64 @@ async def test_purge_removes_exactly_what_is_past_retention(tmp_path):
     assert counts["conversations"] == 1 and counts["unmatched"] == 1
     assert await store.load_state("old") is None
     assert await store.load_state("recent") is not None
-    async with store.db.execute("SELECT text FROM unmatched") as cur:
-        assert [r[0] for r in await cur.fetchall()] == ["message récent"]
+    assert [r[0] for r in await store.db.fetch("SELECT text FROM unmatched")] == ["message récent"]
+    await store.close()
+
+
+async def test_a_state_changed_meanwhile_is_a_conflict(store_target):
+    store = await Store.open(store_target)
+    now = paris("2026-12-01T10:00")
+    saved, version = await store.load("k")
+    assert (saved, version) == (None, 0)
+    await store.save_turn_queued("k", "c", "a", '{"step":"ask_need"}', now, [], None, version=version)
+    with pytest.raises(Conflict):  # a second writer that read version 0 too
+        await store.save_turn_queued("k", "c", "a", '{"step":"answered"}', now,
+                                     [Effect("unmatched", {"text": "perdu"})], None, version=version)
+    assert await store.load("k") == ('{"step":"ask_need"}', 1)
+    assert await store.db.fetch("SELECT text FROM unmatched") == []  # its effects rolled back too
+    await store.close()
+
+
+async def test_inbox_keeps_each_residents_order_and_skips_redeliveries(store_target):
+    store = await Store.open(store_target)
+    now = paris("2026-12-01T10:00")
+    rows = [("telegram", str(i), user, f"p{i}") for i, user in enumerate(["a", "b", "a", "c", "b"])]
+    assert await store.receive(rows, now) == 5
+    assert await store.receive(rows[:2], now) == 0  # delivered again: nothing new
+    first = await store.claim_inbox(now, dt.timedelta(seconds=60))
+    assert [(i.user_key, i.payload) for i in first] == [("a", "p0"), ("b", "p1"), ("c", "p3")]
+    assert await store.claim_inbox(now, dt.timedelta(seconds=60)) == []  # the rest waits its turn
+    for inbound in first:
+        await store.inbox_done(inbound.id, now)
+    second = await store.claim_inbox(now, dt.timedelta(seconds=60))
+    assert [i.payload for i in second] == ["p2", "p4"]
+    later = now + dt.timedelta(seconds=61)  # their handler died: the lease runs out
+    assert [i.payload for i in await store.claim_inbox(later, dt.timedelta(seconds=60))] == ["p2", "p4"]
+    await store.close()
+
+
+async def test_outbox_backoff_parking_and_order(store_target):
+    store = await Store.open(store_target)
+    now = paris("2026-12-01T10:00")
+    ids = [await store.queue(user, "telegram", "addr", "[]", now) for user in ("a", "a", "b")]
+    claimed = await store.claim_outbox("telegram", now, dt.timedelta(seconds=60))
+    assert [q.id for q in claimed] == [ids[0], ids[2]]  # a's second reply waits for its first
+    await store.outbox_retry(ids[0], now + dt.timedelta(seconds=5), "500")
+    await store.outbox_park(ids[2], now, "blocked")
+    assert await store.claim_outbox("telegram", now, dt.timedelta(seconds=60)) == []  # a waits 5 s
+    soon = await store.claim_outbox("telegram", now + dt.timedelta(seconds=6), dt.timedelta(seconds=60))
+    assert [q.id for q in soon] == [ids[0]]
+    assert await store.parked_outbox("telegram") == [(ids[2], "blocked")]  # parked, blocking nobody
+    await store.close()
+
+
+async def test_one_lease_holder_at_a_time(store_target):
+    store = await Store.open(store_target)
+    now = paris("2026-12-01T10:00")
+    assert await store.take_lease("purge", "one", now, now + dt.timedelta(hours=24))
+    assert not await store.take_lease("purge", "two", now + dt.timedelta(hours=1), now + dt.timedelta(hours=25))
+    assert await store.take_lease("purge", "two", now + dt.timedelta(hours=25), now + dt.timedelta(hours=49))
+    assert await store.heartbeat("one", now) == 1
+    assert await store.heartbeat("two", now + dt.timedelta(seconds=5)) == 2
+    assert await store.heartbeat("two", now + dt.timedelta(minutes=5)) == 1  # "one" has gone quiet
     await store.close()

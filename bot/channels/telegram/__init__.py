@@ -1,12 +1,11 @@
 """Telegram: turn updates into the core's events, and replies into Telegram messages.
 
-Long polling by default; webhook mode when WEBHOOK_URL is set (a small Starlette app that
-checks the secret in constant time and puts updates on the application's queue). Every
-reply goes through `TelegramChannel.send`, which retries Telegram's 429 and 5xx answers.
+Long polling by default; webhook mode when WEBHOOK_URL is set (a route that checks the secret in
+constant time). Either way an update is stored in the inbox before Telegram is told it arrived.
+Every reply goes through `TelegramChannel.send`, which retries Telegram's 429 and 5xx answers.
 
-Modules: `render` (texts, keyboards, phone numbers), `ordering` (one resident's updates in
-order), `retries`, `channel` (the adapter), `webhook`, `serve` (running it; bot/channels/serve.py
-runs it beside the other channels).
+Modules: `render` (texts, keyboards, phone numbers), `request` (HTTP through aiohttp),
+`retries`, `channel` (the adapter), `webhook`. bot/channels/serve.py runs it.
 """
 
 import os
@@ -17,7 +16,6 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 from bot.channels.telegram.channel import CHANNEL, TelegramChannel  # noqa: E402
 from bot.channels.telegram.render import dialable  # noqa: E402
-from bot.channels.telegram.serve import telegram_running  # noqa: E402
-from bot.channels.telegram.webhook import webhook_app, webhook_routes  # noqa: E402
+from bot.channels.telegram.webhook import webhook_routes  # noqa: E402
 
-__all__ = ["CHANNEL", "TelegramChannel", "dialable", "telegram_running", "webhook_app", "webhook_routes"]
+__all__ = ["CHANNEL", "TelegramChannel", "dialable", "webhook_routes"]

@@ -1,28 +1,34 @@
-"""The Telegram adapter: updates in as the core's events, replies out as messages and pins."""
+"""The Telegram adapter: updates in as the core's events, replies out as messages and pins.
+
+Updates are stored in the inbox before Telegram is told they arrived (the next long poll's
+offset, or the webhook's 200); the runtime hands them back here (`handle`), each resident's in
+order, on whichever instance claims them.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
+from typing import Any
 
 from telegram import BotCommand, Message, Update
 from telegram.constants import ChatType, ParseMode
-from telegram.error import Forbidden, NetworkError
-from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
+from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
+from telegram.ext import AIORateLimiter, ExtBot
 
-from bot.channels.telegram.ordering import PerChatUpdates
 from bot.channels.telegram.render import MAX_TEXT, keyboard, location_keyboard, render_text
+from bot.channels.telegram.request import AiohttpRequest
 from bot.channels.telegram.retries import with_retries
 from bot.conversation.events import TECHNICAL_ERROR, Incoming, Reply
 from bot.conversation.i18n import DEFAULT, LANGUAGES, Translator, translator
 from bot.runtime import Runtime, Undeliverable
 from bot.settings import Settings
-from bot.storage.sqlite import Reminder
+from bot.storage.store import Inbound, Reminder
 
 logger = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
-CONCURRENCY = 4
 
 
 def commands(_: Translator) -> list[BotCommand]:
@@ -52,64 +58,122 @@ MEDIA_KINDS = ("voice", "audio", "sticker", "photo", "video", "video_note", "ani
                "document", "contact", "poll", "dice", "game", "venue", "story")
 
 
+POLL_TIMEOUT = 25  # seconds Telegram holds a long poll open
+CONNECTIONS = 16
+
+
+def user_of(update: dict[str, Any]) -> str:
+    """Whose update it is, to keep each person's updates in order (0 for none)."""
+    for key in ("message", "edited_message", "callback_query", "my_chat_member", "chat_member", "channel_post"):
+        part = update.get(key)
+        if isinstance(part, dict):
+            who = part.get("from") or part.get("chat") or {}
+            return str(who.get("id", 0))
+    return "0"
+
+
+def share_rate(limiter: AIORateLimiter, total: float, instances: int) -> None:
+    """Each of `instances` bots sharing one token gets its part of Telegram's overall rate.
+    (AIORateLimiter has no public setter; its overall limiter is an aiolimiter AsyncLimiter.)"""
+    base = getattr(limiter, "_base_limiter", None)
+    if base is not None:
+        base.max_rate = total / max(1, instances)
+        base._rate_per_sec = base.max_rate / base.time_period
+
+
 class TelegramChannel:
     def __init__(self, runtime: Runtime, settings: Settings) -> None:
+        if not settings.token:
+            from bot.errors import ConfigError
+            raise ConfigError("TELEGRAM_BOT_TOKEN n'est pas défini : donnez le jeton du bot (BotFather)")
         self.runtime = runtime
         self.settings = settings
-        self.app: Application | None = None  # type: ignore[type-arg]
+        base = settings.base_url
+        self.limiter = AIORateLimiter(overall_max_rate=settings.max_rate, max_retries=3)
+        self.bot = ExtBot(settings.token, base_url=base,
+                          base_file_url=base.rstrip("/").removesuffix("/bot") + "/file/bot",
+                          request=AiohttpRequest(CONNECTIONS),
+                          get_updates_request=AiohttpRequest(1, read_timeout=POLL_TIMEOUT + 10),
+                          rate_limiter=self.limiter)
         self.username: str | None = None
+        runtime.outlets[CHANNEL] = self.send_to
 
     # -- wiring ----------------------------------------------------------------------------
 
-    def build(self, *, webhook: bool = False) -> Application:  # type: ignore[type-arg]
-        """Create the Application with every handler, rate limiter and error handler."""
-        # httpx logs each request's URL at INFO, and the URL holds the token.
-        logging.getLogger("httpx").setLevel(logging.WARNING)
-        if not self.settings.token:
-            from bot.errors import ConfigError
-            raise ConfigError("TELEGRAM_BOT_TOKEN n'est pas défini : donnez le jeton du bot (BotFather)")
-        base = self.settings.base_url
-        builder = (Application.builder().token(self.settings.token).base_url(base)
-                   .base_file_url(base.rstrip("/").removesuffix("/bot") + "/file/bot")
-                   .rate_limiter(AIORateLimiter(overall_max_rate=self.settings.max_rate, max_retries=3))
-                   .concurrent_updates(PerChatUpdates(CONCURRENCY))
-                   # httpcore's pool costs grow with its size: keep it to what is used.
-                   .connection_pool_size(CONCURRENCY * 2))
-        if webhook:
-            builder = builder.updater(None)
-        app = builder.build()
-        app.add_handler(TypeHandler(Update, self.on_update))
-        app.add_error_handler(self.on_error)
-        app.bot_data["channel"] = self
-        self.app = app
-        self.runtime.outlets[CHANNEL] = self.send_to
-        return app
-
-    async def send_to(self, address: str, reply: Reply) -> None:
-        """The runtime's way to reach a Telegram resident (a mediator's answer)."""
-        try:
-            await self.send(int(address), reply)
-        except Forbidden:
-            raise Undeliverable("the recipient blocked the bot") from None
-
-    async def prepare(self, app: Application) -> None:  # type: ignore[type-arg]
-        """Commands menu, bot name, and what was due while the bot was down."""
-        me = await app.bot.get_me()
-        self.username = me.username
+    async def start(self) -> None:
+        """Bot name and commands menu (each language's)."""
+        await self.bot.initialize()
+        self.username = self.bot.username
         with contextlib.suppress(NetworkError):
-            await with_retries(lambda: app.bot.set_my_commands(commands(translator(DEFAULT))))
+            await with_retries(lambda: self.bot.set_my_commands(commands(translator(DEFAULT))))
             for lang in LANGUAGES:
                 if lang != DEFAULT:
                     menu = commands(translator(lang))
-                    await with_retries(lambda menu=menu, lang=lang: app.bot.set_my_commands(menu, language_code=lang))
-        await self.flush_outbox()
-        await self.deliver_reminders()
+                    await with_retries(lambda menu=menu, lang=lang: self.bot.set_my_commands(menu, language_code=lang))
+
+    async def stop(self) -> None:
+        await self.bot.shutdown()
+
+    async def use_webhook(self, url: str, secret: str | None) -> None:
+        await with_retries(lambda: self.bot.set_webhook(url, secret_token=secret, allowed_updates=Update.ALL_TYPES))
+
+    async def use_polling(self) -> None:
+        # getUpdates is refused while a webhook is set; what Telegram holds is kept.
+        await with_retries(lambda: self.bot.delete_webhook(drop_pending_updates=False))
+
+    async def send_to(self, address: str, reply: Reply) -> None:
+        """The runtime's way to reach a Telegram resident (a mediator's answer)."""
+        await self.send_replies(address, [reply])
+
+    # -- receiving: stored in the inbox before Telegram is told -----------------------------
+
+    async def receive(self, updates: list[dict[str, Any]]) -> int:
+        return await self.runtime.queues.receive(
+            CHANNEL, [(str(u.get("update_id")), user_of(u), u) for u in updates if "update_id" in u])
+
+    async def poll(self) -> None:
+        """Long polling; an update's offset is confirmed (by the next call) only once it is stored."""
+        offset: int | None = None
+        delay = 1.0
+        while True:
+            try:
+                updates = await self.bot.get_updates(offset=offset, timeout=POLL_TIMEOUT,
+                                                     allowed_updates=Update.ALL_TYPES)
+                delay = 1.0
+            except asyncio.CancelledError:
+                raise
+            except (NetworkError, TimedOut) as e:
+                logger.warning("polling failed (%s): again in %.0f s", type(e).__name__, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30)
+                continue
+            if updates:
+                await self.receive([u.to_dict() for u in updates])
+                offset = updates[-1].update_id + 1
+
+    # -- handling, from the inbox ------------------------------------------------------------
+
+    async def handle(self, payload: dict[str, Any], inbound: Inbound) -> bool:
+        update = Update.de_json(payload, self.bot)
+        return await self.on_update(update, inbound.id)
+
+    async def give_up(self, payload: dict[str, Any]) -> None:
+        update = Update.de_json(payload, self.bot)
+        if update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE:
+            _ = app_language(update)
+            await self.send(update.effective_chat.id, Reply(_(TECHNICAL_ERROR), lang=_.lang))
 
     # -- sending ---------------------------------------------------------------------------
 
+    async def send_replies(self, address: str, replies: list[Reply]) -> None:
+        """Send to a resident; Undeliverable when Telegram refuses for good (blocked, no such chat)."""
+        try:
+            await self.send_all(int(address), replies)
+        except (Forbidden, BadRequest) as e:
+            raise Undeliverable(f"{type(e).__name__}: {e.message}") from None
+
     async def send(self, chat_id: int | str, reply: Reply) -> Message | None:
-        assert self.app is not None
-        bot = self.app.bot
+        bot = self.bot
         text = render_text(reply)
         chunks = [text[i:i + MAX_TEXT] for i in range(0, len(text), MAX_TEXT)] or [""]
         first: Message | None = None
@@ -142,38 +206,39 @@ class TelegramChannel:
 
     # -- updates ---------------------------------------------------------------------------
 
-    async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Translate one update, let the runtime answer, send the replies."""
+    async def on_update(self, update: Update, inbox_id: int | None = None) -> bool:
+        """Translate one update, let the runtime answer, send the replies. True if the runtime
+        recorded the inbox row as answered (with the turn)."""
         if update.callback_query is not None:
             query = update.callback_query
             with contextlib.suppress(NetworkError):
                 await with_retries(query.answer)
             if query.message is None or query.from_user is None:
-                return
+                return False
             chat = query.message.chat
             if chat.type != ChatType.PRIVATE:
-                return
+                return False
             inc = Incoming(CHANNEL, str(query.from_user.id), button=query.data or "")
-            await self.answer(chat.id, inc)
-            return
+            return await self.answer(chat.id, inc, inbox_id)
         if update.edited_message is not None:
             msg = update.edited_message
             if msg.chat.type == ChatType.PRIVATE and msg.from_user is not None:
-                await self.answer(msg.chat.id, Incoming(CHANNEL, str(msg.from_user.id), media="edited"))
-            return
+                return await self.answer(msg.chat.id, Incoming(CHANNEL, str(msg.from_user.id), media="edited"),
+                                         inbox_id)
+            return False
         msg = update.message
         if msg is None or msg.from_user is None:
-            return  # channel posts, polls, member updates: nothing for a resident
+            return False  # channel posts, polls, member updates: nothing for a resident
         if msg.chat.type != ChatType.PRIVATE:
             await self.on_group_message(msg, app_language(update))
-            return
+            return False
         if self.is_admin_stats(msg):
             from bot.admin.stats import stats_text
             from bot.places.hours import local
             today = local(self.runtime.clock()).date()
             await self.send(msg.chat.id, Reply(await stats_text(self.runtime.store, today)))
-            return
-        await self.answer(msg.chat.id, self.incoming(msg))
+            return False
+        return await self.answer(msg.chat.id, self.incoming(msg), inbox_id)
 
     def is_admin_stats(self, msg: Message) -> bool:
         # For anyone else /stats is an ordinary unknown message: the command is not revealed.
@@ -197,25 +262,17 @@ class TelegramChannel:
         kind = next((k for k in MEDIA_KINDS if getattr(msg, k, None)), "other")
         return Incoming(CHANNEL, user, media=kind)
 
-    async def answer(self, chat_id: int, inc: Incoming) -> None:
-        replies, queued = await self.runtime.handle_queued(inc, address=str(chat_id))
-        await self.send_all(chat_id, replies)
-        await self.runtime.sent(queued)
-
-    async def flush_outbox(self) -> int:
-        """Send the replies of turns saved before a crash or an outage but never confirmed sent."""
-        count = 0
-        for queued, address, replies in await self.runtime.unsent(CHANNEL):
-            try:
-                await self.send_all(int(address), replies)
-            except Forbidden:
-                logger.info("a queued reply's recipient blocked the bot; dropped")
-            except NetworkError:
-                logger.warning("queued replies still not deliverable; will retry at next start")
-                break
+    async def answer(self, chat_id: int, inc: Incoming, inbox_id: int | None = None) -> bool:
+        replies, queued = await self.runtime.handle_queued(inc, address=str(chat_id), inbox_id=inbox_id)
+        try:
+            await self.send_replies(str(chat_id), replies)
+        except Exception as e:  # the outbox sends them again (or parks them, if refused for good)
+            await self.runtime.failed(queued, e)
+            if not isinstance(e, (Undeliverable, NetworkError)):
+                raise
+        else:
             await self.runtime.sent(queued)
-            count += 1
-        return count
+        return inbox_id is not None
 
     async def on_group_message(self, msg: Message, _: Translator) -> None:
         mediators = self.settings.mediators_chat_id
@@ -258,21 +315,11 @@ class TelegramChannel:
             logger.info("a mediator's answer could not be delivered: %s", e)
             await self.send(msg.chat.id, Reply(MEDIATOR_UNREACHABLE))
 
-    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Log once, without message texts, and tell the resident something went wrong."""
-        logger.error("error while handling an update: %s", type(context.error).__name__,
-                     exc_info=context.error)
-        if isinstance(update, Update) and update.effective_chat is not None \
-                and update.effective_chat.type == ChatType.PRIVATE:
-            with contextlib.suppress(Exception):
-                _ = app_language(update)
-                await self.send(update.effective_chat.id, Reply(_(TECHNICAL_ERROR)))
-
     # -- mediators and reminders -----------------------------------------------------------
 
     async def forward(self, text: str) -> str | None:
         """Post to the mediators' group (the runtime's Mediators port)."""
-        assert self.app is not None and self.settings.mediators_chat_id is not None
+        assert self.settings.mediators_chat_id is not None
         sent = await self.send(self.settings.mediators_chat_id, Reply(text))
         return str(sent.message_id) if sent is not None else None
 
@@ -280,7 +327,4 @@ class TelegramChannel:
         return await self.runtime.deliver_reminders(CHANNEL, self.send_reminder)
 
     async def send_reminder(self, reminder: Reminder, reply: Reply) -> None:
-        await self.send_to(reminder.address, reply)
-
-    async def reminders_loop(self) -> None:
-        await self.runtime.reminders_loop(CHANNEL, self.send_reminder)
+        await self.send_replies(reminder.address, [reply])

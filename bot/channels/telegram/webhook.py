@@ -1,4 +1,4 @@
-"""Webhook mode: a small Starlette app receiving Telegram's POSTs (the library's own pattern)."""
+"""Webhook mode: the route receiving Telegram's POSTs, each stored in the inbox before the 200."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ import hmac
 import json
 from typing import TYPE_CHECKING
 
-from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from telegram import Update
 
 if TYPE_CHECKING:
     from bot.channels.telegram.channel import TelegramChannel
@@ -28,20 +26,9 @@ def webhook_routes(channel: TelegramChannel, path: str, secret: str | None) -> l
             data = json.loads(body.decode("utf-8", errors="replace"))
         except ValueError:
             return JSONResponse({"ok": False, "error": "invalid JSON"}, status_code=400)
-        assert channel.app is not None
-        update = Update.de_json(data, channel.app.bot)
-        if update is not None:
-            await channel.app.update_queue.put(update)
+        if not isinstance(data, dict) or "update_id" not in data:
+            return JSONResponse({"ok": False, "error": "not an update"}, status_code=400)
+        await channel.receive([data])  # stored before Telegram hears 200: a crash loses nothing
         return JSONResponse({"ok": True})
 
     return [Route(path, telegram, methods=["POST"])]
-
-
-def webhook_app(channel: TelegramChannel, path: str, secret: str | None) -> Starlette:
-    """The Telegram route and a health check, as an application of its own."""
-
-    async def health(_: Request) -> Response:
-        return PlainTextResponse("ok")
-
-    return Starlette(routes=[*webhook_routes(channel, path, secret), Route("/healthcheck", health, methods=["GET"])])
-

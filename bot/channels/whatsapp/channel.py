@@ -1,7 +1,7 @@
 """The WhatsApp adapter: webhook payloads in as the core's events, replies out through the Graph API.
 
-A message is answered once, even when Meta delivers it twice (its id is remembered, hashed, for
-a week). Replies go out within the 24-hour window the resident's message opened; reminders,
+Each message is stored in the inbox before Meta hears 200, then handled from there; it is
+answered once, even when Meta delivers it twice (its id is remembered, hashed, for a week). Replies go out within the 24-hour window the resident's message opened; reminders,
 sent later, go as approved template messages (templates.json).
 """
 
@@ -21,7 +21,8 @@ from bot.conversation.events import TECHNICAL_ERROR, Incoming, Reply
 from bot.conversation.i18n import translator
 from bot.runtime import Runtime, Undeliverable
 from bot.settings import Settings
-from bot.storage.sqlite import Reminder
+from bot.storage.privacy import message_key
+from bot.storage.store import Inbound, Reminder
 
 logger = logging.getLogger(__name__)
 
@@ -93,47 +94,45 @@ class WhatsAppChannel:
     async def close(self) -> None:
         await self.client.close()
 
-    # -- in ------------------------------------------------------------------------------------
+    # -- in: stored in the inbox before Meta hears 200 ----------------------------------------
 
-    async def handle_payload(self, payload: dict[str, Any]) -> int:
-        """Every message of a webhook delivery, in order; statuses are accepted silently."""
-        handled = 0
+    async def receive(self, payload: dict[str, Any]) -> int:
+        """Every message of a webhook delivery (statuses are accepted silently); returns how many
+        were new — Meta delivers a message again when it doubts, its id tells."""
+        rows = []
         for entry in payload.get("entry") or ():
             for change in entry.get("changes") or ():
                 value = change.get("value") or {}
                 for message in value.get("messages") or ():
-                    handled += await self.on_message(message)
-        return handled
+                    wamid, sender = str(message.get("id") or ""), str(message.get("from") or "")
+                    if wamid and sender:
+                        # The id is hashed: a WhatsApp message id holds the sender's number.
+                        rows.append((message_key(self.runtime.secret, CHANNEL, wamid), sender, message))
+        return await self.runtime.queues.receive(CHANNEL, rows)
 
-    async def on_message(self, message: dict[str, Any]) -> int:
-        wamid, sender = str(message.get("id") or ""), str(message.get("from") or "")
-        if not wamid or not sender:
-            return 0
-        if not await self.runtime.first_time(CHANNEL, wamid):
-            logger.info("a WhatsApp message delivered again: answered already")
-            return 0
+    async def handle(self, message: dict[str, Any], inbound: Inbound) -> bool:
         inc = incoming(message)
         if inc is None:
-            return 0
+            return False
+        wamid, sender = str(message.get("id") or ""), str(message.get("from") or "")
         try:
             await self.client.mark_read(wamid)
         except (GraphError, httpx.HTTPError) as e:  # the blue ticks are a courtesy, not a reason to stop
             logger.info("could not mark a message read: %s", e)
+        replies, queued = await self.runtime.handle_queued(inc, address=sender, inbox_id=inbound.id)
         try:
-            replies, queued = await self.runtime.handle_queued(inc, address=sender)
-        except Exception:
-            logger.exception("error while handling a WhatsApp message")
-            await self._try(sender, Reply(translator(None)(TECHNICAL_ERROR)))
-            return 1
-        try:
-            await self.send_all(sender, replies)
-        except GraphError as e:
-            if not e.permanent:
-                logger.warning("replies kept to send again later: %s", e)
-                return 1
-            logger.warning("replies refused by WhatsApp, dropped: %s", e)
-        await self.runtime.sent(queued)
-        return 1
+            await self.send_replies(sender, replies)
+        except Exception as e:  # the outbox sends them again (or parks them, if refused for good)
+            await self.runtime.failed(queued, e)
+        else:
+            await self.runtime.sent(queued)
+        return True
+
+    async def give_up(self, message: dict[str, Any]) -> None:
+        sender = str(message.get("from") or "")
+        if sender:
+            _ = translator(None)
+            await self.send_replies(sender, [Reply(_(TECHNICAL_ERROR))])
 
     # -- out -----------------------------------------------------------------------------------
 
@@ -142,35 +141,18 @@ class WhatsAppChannel:
             for message in messages_for(reply):
                 await self.client.send(to, message)
 
-    async def send_to(self, address: str, reply: Reply) -> None:
-        """The runtime's way to reach a resident (a mediator's answer): refused outside 24 h."""
+    async def send_replies(self, address: str, replies: list[Reply]) -> None:
+        """Send to a resident; Undeliverable when WhatsApp refuses for good (outside 24 h, blocked)."""
         try:
-            await self.send_all(address, [reply])
+            await self.send_all(address, replies)
         except GraphError as e:
             if e.permanent:
                 raise Undeliverable(str(e)) from None
             raise
 
-    async def _try(self, to: str, reply: Reply) -> None:
-        try:
-            await self.send_all(to, [reply])
-        except (GraphError, httpx.HTTPError) as e:
-            logger.warning("could not tell a resident about an error: %s", e)
-
-    async def flush_outbox(self) -> int:
-        """Replies saved before a crash or an outage but never confirmed sent."""
-        count = 0
-        for queued, address, replies in await self.runtime.unsent(CHANNEL):
-            try:
-                await self.send_all(address, replies)
-            except GraphError as e:
-                if not e.permanent:
-                    logger.warning("queued WhatsApp replies still not deliverable; will retry at next start")
-                    break
-                logger.info("queued WhatsApp replies refused (%s): dropped", e.code)
-            await self.runtime.sent(queued)
-            count += 1
-        return count
+    async def send_to(self, address: str, reply: Reply) -> None:
+        """The runtime's way to reach a resident (a mediator's answer): refused outside 24 h."""
+        await self.send_replies(address, [reply])
 
     async def send_reminder(self, reminder: Reminder, reply: Reply) -> None:
         """Reminders fall outside the 24-hour window: they go as the approved template."""
@@ -181,5 +163,3 @@ class WhatsAppChannel:
                 raise Undeliverable(str(e)) from None
             raise
 
-    async def reminders_loop(self) -> None:
-        await self.runtime.reminders_loop(CHANNEL, self.send_reminder)

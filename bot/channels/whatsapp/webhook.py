@@ -60,7 +60,7 @@ def whatsapp_routes(channel: WhatsAppChannel, path: str = PATH) -> list[Route]:
             return JSONResponse({"error": "invalid JSON"}, status_code=400)
         if not isinstance(payload, dict):
             return JSONResponse({"error": "invalid payload"}, status_code=400)
-        await channel.handle_payload(payload)
+        await channel.receive(payload)  # stored before Meta hears 200: a crash loses nothing
         return JSONResponse({"ok": True})
 
     return [Route(path, verify, methods=["GET"]), Route(path, deliver, methods=["POST"])]

@@ -1,0 +1,84 @@
+"""The PostgreSQL backend (asyncpg): the store of real deployments, shared by several instances.
+
+Chosen when DATABASE_URL is set. The SQL is the store's, with `?` placeholders numbered for
+PostgreSQL once per statement text. Migrations run under an advisory lock, so instances starting
+together migrate once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import asyncpg
+
+from bot.storage.backend import Conflict, Result, Statement
+
+MIGRATION_LOCK = 7_406_211  # any constant: the advisory lock all instances agree on
+_COUNT = re.compile(r"(\d+)$")
+
+
+@lru_cache(maxsize=512)
+def numbered(sql: str) -> str:
+    """`?` placeholders as `$1, $2…` (the store's SQL has no `?` inside string literals)."""
+    parts = sql.split("?")
+    return parts[0] + "".join(f"${i}{part}" for i, part in enumerate(parts[1:], 1))
+
+
+def _rowcount(status: str) -> int:
+    m = _COUNT.search(status or "")
+    return int(m.group(1)) if m else 0
+
+
+class PostgresDatabase:
+    dialect = "postgres"
+    serial = "BIGSERIAL PRIMARY KEY"
+    skip_locked = " FOR UPDATE SKIP LOCKED"
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self.pool = pool
+
+    @classmethod
+    async def open(cls, url: str, *, min_size: int = 1, max_size: int = 10) -> PostgresDatabase:
+        pool = await asyncpg.create_pool(url, min_size=min_size, max_size=max_size, command_timeout=30)
+        return cls(pool)
+
+    async def fetch(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
+        return [tuple(r) for r in await self.pool.fetch(numbered(sql), *args)]
+
+    async def execute(self, sql: str, *args: Any) -> int:
+        return _rowcount(await self.pool.execute(numbered(sql), *args))
+
+    async def batch(self, statements: list[Statement]) -> list[Result]:
+        results = []
+        async with self.pool.acquire() as conn, conn.transaction():
+            for s in statements:
+                if s.fetch:
+                    rows = [tuple(r) for r in await conn.fetch(numbered(s.sql), *s.args)]
+                    result = Result(len(rows), rows)
+                else:
+                    result = Result(_rowcount(await conn.execute(numbered(s.sql), *s.args)))
+                if s.expect and result.rowcount == 0:
+                    raise Conflict(s.sql.split(None, 3)[:3])
+                results.append(result)
+        return results
+
+    async def migrate(self, migrations: tuple[str, ...]) -> int:
+        async with self.pool.acquire() as conn, conn.transaction():
+            await conn.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
+            await conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            value = await conn.fetchval("SELECT value FROM meta WHERE key = 'schema_version'")
+            version = int(value) if value else 0
+            if version > len(migrations):
+                from bot.errors import ConfigError
+                raise ConfigError(f"la base de données est en version {version}, plus récente que ce bot "
+                                  f"({len(migrations)}) : mettez le bot à jour")
+            for i in range(version, len(migrations)):
+                await conn.execute(migrations[i].replace("{serial}", self.serial))
+                await conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', $1)"
+                                   " ON CONFLICT(key) DO UPDATE SET value = excluded.value", str(i + 1))
+            return max(version, len(migrations))
+
+    async def close(self) -> None:
+        await self.pool.close()
