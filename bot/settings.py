@@ -35,6 +35,9 @@ class Settings:
     whatsapp_app_secret: str | None = None
     whatsapp_verify_token: str | None = None
     whatsapp_api_url: str = DEFAULT_WHATSAPP_API_URL
+    # Seconds an instance keeps a claimed update, reply or reminder before another may take it
+    # over (after a crash): a lost reply waits this long, a slow one may be sent twice if shorter.
+    lease_seconds: int = 60
 
     @property
     def store(self) -> str:
@@ -90,4 +93,5 @@ class Settings:
             whatsapp_app_secret=get("WHATSAPP_APP_SECRET"),
             whatsapp_verify_token=get("WHATSAPP_VERIFY_TOKEN"),
             whatsapp_api_url=(get("WHATSAPP_API_URL") or DEFAULT_WHATSAPP_API_URL).rstrip("/"),
+            lease_seconds=max(1, integer("BOT_LEASE_SECONDS", get("BOT_LEASE_SECONDS") or "60")),
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.errors import ConfigError
 from bot.runtime.handover import Mediators
 from bot.runtime.knowledge import KnowledgeSource
@@ -24,6 +26,7 @@ async def open_runtime(settings: Settings, clock: Clock | None = None,
         await store.release_leases()  # one process per SQLite file: what was leased died with the last one
     runtime = Runtime(store, source, load_secret(settings.secret, settings.database),
                       clock or utc_now, mediators)
+    runtime.lease = dt.timedelta(seconds=settings.lease_seconds)
     # Retention follows the real clock: a console run at a chosen date (`--now`) must never
     # purge the real database as if that date had come.
     await store.purge(utc_now())

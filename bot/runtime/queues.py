@@ -6,7 +6,7 @@ the unanswered rows back to the channel, each resident's in order. A turn's repl
 with it; the channel sends them at once and calls `sent`, or `failed` — then `outbox_loop`
 sends them again with backoff, parks what is refused for good (never blocking other residents),
 and replaces replies gone stale by a short apology. Delivery is at least once: a reply sent just
-before a crash, whose `sent` was not recorded, is sent again after the lease (60 s).
+before a crash, whose `sent` was not recorded, is sent again once its lease has passed (60 s by default).
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ from bot.storage.store import Inbound, Queued
 
 logger = logging.getLogger(__name__)
 
-INBOX_LEASE = dt.timedelta(seconds=60)
-OUTBOX_LEASE = dt.timedelta(seconds=60)
 MAX_ATTEMPTS = 3  # an update that fails to be handled this often is given up (the resident is told)
 STALE = dt.timedelta(minutes=5)  # replies this old are out of context: an apology instead
 BACKOFF = (2, 5, 15, 60, 300)  # seconds before sending again, by attempt
@@ -72,7 +70,7 @@ class Queues:
     async def handle_inbox(self, handlers: dict[str, InboxHandler], limit: int = 50) -> int:
         """Handle what is waiting (oldest first, each resident in order); returns how many."""
         rt = self.rt
-        claimed = await rt.store.claim_inbox(rt.clock(), INBOX_LEASE, limit, tuple(handlers))
+        claimed = await rt.store.claim_inbox(rt.clock(), rt.lease, limit, tuple(handlers))
         for inbound in claimed:
             handler = handlers[inbound.channel]
             try:
@@ -131,7 +129,7 @@ class Queues:
         """Send what is due in the outbox; returns how many rows were handled."""
         rt = self.rt
         now = rt.clock()
-        claimed = await rt.store.claim_outbox(channel, now, OUTBOX_LEASE, limit)
+        claimed = await rt.store.claim_outbox(channel, now, rt.lease, limit)
         await asyncio.gather(*(self._send_row(q, send) for q in claimed))
         return len(claimed)
 

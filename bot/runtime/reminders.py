@@ -51,14 +51,11 @@ async def cancel_reminder(store: Store, key: str, ident: str, _: Translator) -> 
     return [Reply(text, (_new(_),), lang=_.lang)]
 
 
-LEASE = dt.timedelta(seconds=60)
-
-
-async def deliver_due(store: Store, channel: str, send: Send, now: dt.datetime) -> int:
+async def deliver_due(store: Store, channel: str, send: Send, now: dt.datetime, lease: dt.timedelta) -> int:
     """Send what is due, claimed so that no other instance sends it too; drop what is no longer
     useful (its slot has ended) or refused for good. Returns the number sent."""
     sent = 0
-    for r in await store.claim_reminders(channel, now, LEASE):
+    for r in await store.claim_reminders(channel, now, lease):
         if now < r.until_at:
             try:
                 # The text was written in the resident's language when they asked; so is the button.

@@ -37,7 +37,7 @@ from bot.understanding.normalize import normalize
 logger = logging.getLogger(__name__)
 
 CONFLICT_RETRIES = 3
-SEND_LEASE = dt.timedelta(seconds=60)  # a turn's replies are the handling instance's to send first
+LEASE = dt.timedelta(seconds=60)  # how long a claimed row (update, reply, reminder) stays an instance's
 
 Clock = Callable[[], dt.datetime]
 
@@ -70,6 +70,9 @@ class Runtime:
         # How to reach a resident of each channel without a message of theirs to answer
         # (a mediator's reply): each running channel registers itself.
         self.outlets: dict[str, Outlet] = {}
+        # A turn's replies are first the handling instance's to send; a claimed update, reply or
+        # reminder of an instance that died is taken over by another once this has passed.
+        self.lease = LEASE
         self.queues = Queues(self)
         source.mediators = mediators is not None
         source.current.mediators = mediators is not None
@@ -123,8 +126,9 @@ class Runtime:
 
         async def without_turn(replies: list[Reply]) -> tuple[list[Reply], int | None]:
             if queue and replies:
-                return replies, await self.store.queue(key, inc.channel, sealed, replies_to_json(replies), now,
-                                                       inbox_id=inbox_id, lease=SEND_LEASE)
+                queued = await self.store.queue(key, inc.channel, sealed, replies_to_json(replies), now,
+                                                inbox_id=inbox_id, lease=self.lease)
+                return self._now_or_later(replies, queued)
             if inbox_id is not None:
                 await self.store.inbox_done(inbox_id, now)
             return replies, None
@@ -146,8 +150,10 @@ class Runtime:
         outbox = replies_to_json(t.replies) if queue and not erases else None
         erased, queued = await self.store.save_turn_queued(
             key, inc.channel, sealed, t.state.to_json(), now, t.effects, outbox, version=version,
-            inbox_id=inbox_id, lease=SEND_LEASE)
+            inbox_id=inbox_id, lease=self.lease)
         replies = list(t.replies)
+        if outbox is not None and queued is None:
+            replies = self._now_or_later(replies, queued)[0]
         if erased and replies:
             replies[0] = Reply(erase_text(erased, _), replies[0].buttons, lang=_.lang)
         for e in t.effects:
@@ -155,6 +161,14 @@ class Runtime:
                 need = e.data.get("need")
                 label = knowledge.matcher.label(str(need)) if need else "non précisé"
                 replies += await handovers.start(key, inc.channel, sealed, label, e.data, now, _)
+        return replies, queued
+
+    def _now_or_later(self, replies: list[Reply], queued: int | None) -> tuple[list[Reply], int | None]:
+        """Replies queued behind earlier ones (still being sent, maybe by another instance) are
+        not sent now: the outbox sends them after, so a resident reads answers in order."""
+        if queued is None:
+            self.queues.outbox_ready.set()
+            return [], None
         return replies, queued
 
     async def sent(self, queued: int | None) -> None:
@@ -183,7 +197,7 @@ class Runtime:
         async def opened(r: Reminder, reply: Reply) -> None:
             await send(dataclasses.replace(r, address=self.box.open(r.address)), reply)
 
-        return await deliver_due(self.store, channel, opened, self.clock())
+        return await deliver_due(self.store, channel, opened, self.clock(), self.lease)
 
     async def reminders_loop(self, channel: str, send: Send) -> None:
         """Wake for the next due reminder (at least every 30 s, to see new ones); runs until cancelled."""

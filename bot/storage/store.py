@@ -150,7 +150,8 @@ class Store:
                                lease: dt.timedelta | None = None) -> tuple[dict[str, int], int | None]:
         """Like save_turn, also queueing the replies (JSON) until the channel has sent them, and
         marking the inbox row answered. With `version`, Conflict if the state changed since read;
-        with `lease`, the replies are left to this instance to send for that long."""
+        with `lease`, the replies are left to this instance to send for that long, and their id
+        returned — or None when earlier replies to the resident are still queued (they go first)."""
         statements, erase_at = self._turn(user_key, channel, address, state_json, now, list(effects), outbox,
                                           version, inbox_id, lease)
         results = await self.db.batch(statements)
@@ -159,7 +160,7 @@ class Store:
             erased = {table: results[erase_at + i].rowcount for i, (table, _) in enumerate(PERSONAL_TABLES)}
         queued = None
         if outbox is not None and erase_at is None:
-            queued = int(next(r for r in results if r.rows).rows[0][0])
+            queued = self._sendable(next(r for r in results if r.rows).rows[0], lease)
         return erased, queued
 
     def _turn(self, user_key: str, channel: str, address: str, state_json: str, now: dt.datetime,
@@ -222,10 +223,18 @@ class Store:
     @staticmethod
     def _queue(user_key: str, channel: str, address: str, outbox: str, now: dt.datetime,
                lease: dt.timedelta | None) -> Statement:
+        # Leased to this instance to send at once, unless earlier replies to the same resident are
+        # still waiting (another instance may be sending them): then the outbox sends it after them.
         return Statement("INSERT INTO outbox(user_key, channel, address, replies, created_at, next_at, lease_until)"
-                         " VALUES (?,?,?,?,?,?,?) RETURNING id",
-                         (user_key, channel, address, outbox, _iso(now), _iso(now),
+                         " VALUES (?,?,?,?,?,?, CASE WHEN EXISTS (SELECT 1 FROM outbox p WHERE p.user_key = ?"
+                         " AND p.parked_at IS NULL) THEN NULL ELSE ? END) RETURNING id, lease_until",
+                         (user_key, channel, address, outbox, _iso(now), _iso(now), user_key,
                           _iso(now + lease) if lease else None), fetch=True)
+
+    @staticmethod
+    def _sendable(row: tuple, lease: dt.timedelta | None) -> int | None:  # type: ignore[type-arg]
+        """The new outbox row's id if the caller may send it now, None if it waits its turn."""
+        return int(row[0]) if lease is None or row[1] is not None else None
 
     async def queue(self, user_key: str, channel: str, address: str, outbox: str, now: dt.datetime, *,
                     inbox_id: int | None = None, lease: dt.timedelta | None = None) -> int:
@@ -233,7 +242,7 @@ class Store:
         statements = [self._queue(user_key, channel, address, outbox, now, lease)]
         if inbox_id is not None:
             statements.append(self._answered(inbox_id, now))
-        return int((await self.db.batch(statements))[0].rows[0][0])
+        return self._sendable((await self.db.batch(statements))[0].rows[0], lease)
 
     # -- inbox: what residents sent, stored before it is acknowledged -----------------------
 

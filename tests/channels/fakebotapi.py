@@ -35,6 +35,12 @@ class FakeBotAPI:
         self.poll_count = 0
         self.confirmed = 0
         self.messages: list[dict[str, Any]] = []  # every message the bot sent, as returned to it
+        # Bots may call through /<name>/bot<token>/...: calls of a name in `unreachable` never get
+        # an answer (a network partition), so they reach nobody.
+        self.unreachable: set[str] = set()
+        self.held: list[tuple[str, str, dict[str, Any]]] = []
+        self._closing = asyncio.Event()
+        self.delivered_by: list[str] = []  # the client of each entry of `requests`
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -45,6 +51,7 @@ class FakeBotAPI:
         app = web.Application(client_max_size=256 * 1024 * 1024)
         app.router.add_post("/bot{token}/{method}", self.handle)
         app.router.add_get("/bot{token}/{method}", self.handle)
+        app.router.add_post("/{client}/bot{token}/{method}", self.handle)
         # Control routes, for benchmarks driving the stand-in from another process.
         app.router.add_post("/_load", self.c_load)
         app.router.add_get("/_stats", self.c_stats)
@@ -56,12 +63,18 @@ class FakeBotAPI:
         return f"http://127.0.0.1:{self.port}/bot"
 
     async def stop(self) -> None:
+        self._closing.set()
         if self._runner is not None:
             await self._runner.cleanup()
 
     async def handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
+        client = request.match_info.get("client", "")
         params = await self._params(request)
+        if client in self.unreachable:
+            self.held.append((client, method, params))
+            await self._closing.wait()  # until the client gives up or dies: never delivered
+            return web.json_response({"ok": False, "error_code": 502, "description": "Bad Gateway"}, status=502)
         faults = self.faults.get(method)
         if faults:
             status = faults.pop(0)
@@ -80,6 +93,7 @@ class FakeBotAPI:
         if method != "getUpdates":
             async with self._changed:
                 self.requests.append((method, params))  # delivered
+                self.delivered_by.append(client)
                 self._changed.notify_all()
         result = await handler(params)
         return web.json_response({"ok": True, "result": result})
@@ -109,7 +123,11 @@ class FakeBotAPI:
     async def m_getUpdates(self, p: dict[str, Any]) -> Any:
         self.poll_count += 1
         # As Telegram does: an offset confirms every earlier update, for good.
-        self.confirmed = max(self.confirmed, int(p.get("offset") or 0))
+        offset = int(p.get("offset") or 0)
+        if offset > self.confirmed:
+            async with self._changed:
+                self.confirmed = offset
+                self._changed.notify_all()
         offset = self.confirmed
         deadline = time.monotonic() + min(float(p.get("timeout") or 0), HOLD_SECONDS)
         async with self._changed:

@@ -314,3 +314,14 @@ async def test_arabic_conversation_and_menus_in_each_language(api, bot):
                  for m, p in api.requests if m == "setMyCommands"}
         assert menus[None]["langue"] == "Changer de langue"
         assert menus["en"]["langue"] == "Change language" and menus["ar"]["langue"] == "تغيير اللغة"
+
+
+def test_instances_share_telegrams_overall_rate():
+    from telegram.ext import AIORateLimiter
+
+    from bot.channels.telegram.channel import share_rate
+    limiter = AIORateLimiter(overall_max_rate=30, max_retries=3)
+    share_rate(limiter, 30, 3)
+    assert limiter._base_limiter.max_rate == pytest.approx(10)  # type: ignore[union-attr]
+    share_rate(limiter, 30, 1)  # the others are gone: the whole rate again
+    assert limiter._base_limiter.max_rate == pytest.approx(30)  # type: ignore[union-attr]
