@@ -1,4 +1,4 @@
-"""Throughput through python-telegram-bot, end to end, beside a bare echo bot.
+"""Throughput end to end, beside a bare echo bot; and a turn's cost with each store.
 
     python benchmarks/telegram_throughput.py [--chats 100] [--rounds 6]
 
@@ -7,6 +7,8 @@ send `rounds` messages of a real conversation ("bonjour", "caf", "st eloi", …)
 done when every expected reply has reached the stand-in. The same number of updates goes to
 a bare python-telegram-bot echo bot (default settings, one reply per message) in this
 process. Telegram's 30 messages/s cap is lifted for both: it would measure Telegram, not us.
+The bot runs with SQLite, then with PostgreSQL when a server answers (DATABASE_URL, else the
+local test server), each time with the durable inbox and outbox.
 """
 
 from __future__ import annotations
@@ -64,11 +66,9 @@ async def wait_until(base: str, target: dict[str, int], timeout: float = 300) ->
     raise TimeoutError(f"not all replies arrived: {target}")
 
 
-async def timed_run(app, base: str, ups: list[dict], target: dict[str, int], prepare=None) -> float:  # type: ignore[no-untyped-def]
+async def timed_run(app, base: str, ups: list[dict], target: dict[str, int]) -> float:  # type: ignore[no-untyped-def]
     """Updates per second from the first poll until every expected call reached the stand-in."""
     async with app:
-        if prepare is not None:
-            await prepare(app)
         await app.start()
         await asyncio.to_thread(control, base, "/_load", {"updates": ups})
         t0 = time.perf_counter()
@@ -81,26 +81,71 @@ async def timed_run(app, base: str, ups: list[dict], target: dict[str, int], pre
             await app.stop()
 
 
-async def run_ours(base: str, chats: int, rounds: int) -> tuple[float, float]:
-    from bot.channels.telegram import TelegramChannel
+async def run_ours(base: str, chats: int, rounds: int, target_store: str) -> tuple[float, float]:
+    """The bot as `python -m bot telegram` runs it: long polling into the inbox, the queues' loops."""
+    from bot.channels.serve import running
     from bot.runtime import KnowledgeSource, Runtime
     from bot.settings import Settings
     from bot.storage.store import Store
 
-    store = await Store.open(Path(tempfile.mkdtemp()) / "bench.sqlite3")
+    store = await Store.open(target_store)
     runtime = Runtime(store, KnowledgeSource(ROOT / "directory.yaml", ROOT / "intents"), b"bench")
-    channel = TelegramChannel(runtime, Settings(token=tg.TOKEN, base_url=base, max_rate=1e6))
-    app = channel.build()
-    ups, expected = updates(chats, rounds, 10_000)
+    runtime.source.current  # noqa: B018 (loaded before the clock starts, as at a bot's start)
+    settings = Settings(token=tg.TOKEN, base_url=base, max_rate=1e6)
+    ups, expected = updates(chats, rounds, 10_000 + int(time.time()) % 10_000 * 100)
     before = (await asyncio.to_thread(control, base, "/_stats"))["requests"]
     target = {k: before.get(k, 0) + v for k, v in expected.items()}
     try:
-        rate = await timed_run(app, base, ups, target, prepare=channel.prepare)
+        async with running(settings, runtime, telegram=True, whatsapp=False):
+            await asyncio.to_thread(control, base, "/_load", {"updates": ups})
+            t0 = time.perf_counter()
+            await wait_until(base, target)
+            rate = len(ups) / (time.perf_counter() - t0)
     finally:
         await store.close()
     after = (await asyncio.to_thread(control, base, "/_stats"))["requests"]
     calls = sum(after.get(m, 0) - before.get(m, 0) for m in ("sendMessage", "sendVenue"))
     return rate, calls / len(ups)
+
+
+async def turn_cost(target_store: str, turns: int = 600) -> tuple[float, float]:
+    """Milliseconds per turn through the runtime with its store (understanding, directory, one
+    transaction writing state, effects, outbox and inbox), p50 and p99."""
+    from bot.conversation.events import Incoming
+    from bot.runtime import KnowledgeSource, Runtime
+    from bot.storage.store import Store
+
+    store = await Store.open(target_store)
+    runtime = Runtime(store, KnowledgeSource(ROOT / "directory.yaml", ROOT / "intents"), b"bench")
+    runtime.source.current  # noqa: B018
+    times = []
+    try:
+        for i in range(turns):
+            text = SCRIPT[i % len(SCRIPT)][0]
+            user = str(90_000 + i // len(SCRIPT))
+            t0 = time.perf_counter()
+            await runtime.handle_queued(Incoming("telegram", user, text=text), address=user)
+            times.append((time.perf_counter() - t0) * 1000)
+    finally:
+        await store.close()
+    times.sort()
+    return times[len(times) // 2], times[int(len(times) * 0.99)]
+
+
+def postgres_url() -> str | None:
+    """DATABASE_URL, else the local test server when one answers; None when there is none."""
+    url = os.environ.get("DATABASE_URL") or os.environ.get("TEST_DATABASE_URL") \
+        or "postgresql://postgres@127.0.0.1:5432/test"
+
+    async def reachable() -> bool:
+        try:
+            import asyncpg
+            conn = await asyncpg.connect(url, timeout=3)
+            await conn.close()
+            return True
+        except Exception:
+            return False
+    return url if asyncio.run(reachable()) else None
 
 
 async def run_echo(base: str, chats: int, rounds: int) -> float:
@@ -126,20 +171,53 @@ def main() -> None:
     server = subprocess.Popen([sys.executable, "-m", "tests.channels.fakebotapi"], cwd=ROOT,
                               stdout=subprocess.PIPE, text=True,
                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    pg = postgres_url()
+    results = {}
     try:
         assert server.stdout is not None
         base = server.stdout.readline().strip()
         echo = asyncio.run(run_echo(base, args.chats, args.rounds))
-        ours, calls = asyncio.run(run_ours(base, args.chats, args.rounds))
+        sqlite = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
+        results["SQLite"] = asyncio.run(run_ours(base, args.chats, args.rounds, sqlite))
+        costs = {"SQLite": asyncio.run(turn_cost(str(Path(tempfile.mkdtemp()) / "turns.sqlite3")))}
+        if pg:
+            fresh = asyncio.run(fresh_database(pg))
+            try:
+                results["PostgreSQL"] = asyncio.run(run_ours(base, args.chats, args.rounds, fresh))
+                costs["PostgreSQL"] = asyncio.run(turn_cost(fresh))
+            finally:
+                asyncio.run(drop_database(pg, fresh))
     finally:
         server.terminate()
         server.wait(10)
     n = args.chats * args.rounds
-    print(f"{n} updates from {args.chats} residents, stand-in in another process")
-    print(f"bare echo bot: {echo:.0f} updates/s (1 reply each)")
-    print(f"orientation bot: {ours:.0f} updates/s (understanding, directory, SQLite write, "
-          f"{calls:.2f} Bot API calls per update: text, keyboard, venue pin)")
-    print(f"ratio: {ours / echo:.2f} per update (target ≥ 0.7); {ours * calls / echo:.2f} per Bot API call")
+    print(f"{n} updates from {args.chats} residents, stand-in in another process, inbox and outbox on")
+    print(f"bare echo bot (python-telegram-bot defaults): {echo:.0f} updates/s (1 reply each)")
+    for name, (ours, calls) in results.items():
+        print(f"orientation bot, {name}: {ours:.0f} updates/s ({calls:.2f} Bot API calls per update: "
+              f"text, keyboard, venue pin) — ratio {ours / echo:.2f} per update (target ≥ 0.7), "
+              f"{ours * calls / echo:.2f} per Bot API call")
+    for name, (p50, p99) in costs.items():
+        print(f"turn with its store write, {name}: p50 {p50:.2f} ms, p99 {p99:.2f} ms")
+    if not pg:
+        print("PostgreSQL: no server reachable (DATABASE_URL or TEST_DATABASE_URL): not measured")
+
+
+async def fresh_database(url: str) -> str:
+    import asyncpg
+    name = f"bot_bench_{os.getpid()}"
+    conn = await asyncpg.connect(url)
+    await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    await conn.execute(f'CREATE DATABASE "{name}"')
+    await conn.close()
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+async def drop_database(url: str, fresh: str) -> None:
+    import asyncpg
+    conn = await asyncpg.connect(url)
+    await conn.execute(f'DROP DATABASE IF EXISTS "{fresh.rsplit("/", 1)[1]}" WITH (FORCE)')
+    await conn.close()
 
 
 if __name__ == "__main__":

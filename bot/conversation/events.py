@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from bot.conversation.i18n import N_
 
@@ -71,7 +71,16 @@ TECHNICAL_ERROR = N_("Désolé, un problème technique m'a empêché de répondr
 
 
 def replies_to_json(replies: list[Reply]) -> str:
-    return json.dumps([asdict(r) for r in replies], ensure_ascii=False, separators=(",", ":"))
+    # By hand rather than asdict, which deep-copies every field: this runs on every turn.
+    return json.dumps([{
+        "text": r.text,
+        "buttons": [{"label": b.label, "payload": b.payload} for b in r.buttons],
+        "pin": None if r.pin is None else {"name": r.pin.name, "address": r.pin.address,
+                                           "latitude": r.pin.latitude, "longitude": r.pin.longitude},
+        "ask_location": r.ask_location,
+        "contacts": [{"name": c.name, "phone": c.phone} for c in r.contacts],
+        "lang": r.lang,
+    } for r in replies], ensure_ascii=False, separators=(",", ":"))
 
 
 def replies_from_json(text: str) -> list[Reply]:

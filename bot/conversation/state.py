@@ -39,7 +39,8 @@ class State:
     cautioned: bool = False  # told once that the directory may be out of date
 
     def to_json(self) -> str:
-        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, separators=(",", ":"))
+        # The fields are flat values: no need for asdict's deep copies (this runs every turn).
+        return json.dumps({f: getattr(self, f) for f in _FIELDS}, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str | None) -> State:
@@ -74,3 +75,6 @@ class State:
         """A new conversation that keeps who shared the link and the language (and `kept`)."""
         return State(source=self.source, lang=self.lang, lang_chosen=self.lang_chosen,
                      lang_asked=self.lang_asked, **kept)
+
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(State))

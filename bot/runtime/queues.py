@@ -68,32 +68,36 @@ class Queues:
         return new
 
     async def handle_inbox(self, handlers: dict[str, InboxHandler], limit: int = 50) -> int:
-        """Handle what is waiting (oldest first, each resident in order); returns how many."""
+        """Handle what is waiting (oldest first); returns how many. A claim holds at most one
+        row per resident (the oldest), so the rows are handled side by side: a resident's own
+        updates still go one after the other, a slow send delays nobody else."""
         rt = self.rt
         claimed = await rt.store.claim_inbox(rt.clock(), rt.lease, limit, tuple(handlers))
-        for inbound in claimed:
-            handler = handlers[inbound.channel]
-            try:
-                payload = json.loads(rt.box.open(inbound.payload)) if inbound.payload else {}
-            except (ValueError, TypeError):
-                logger.error("inbox row %d unreadable: given up", inbound.id)
-                await rt.store.inbox_done(inbound.id, rt.clock())
-                continue
-            try:
-                if not await handler.handle(payload, inbound):
-                    await rt.store.inbox_done(inbound.id, rt.clock())
-            except Exception:
-                logger.exception("error while handling inbox row %d (attempt %d)", inbound.id, inbound.attempts)
-                if inbound.attempts < MAX_ATTEMPTS:
-                    await rt.store.inbox_retry(inbound.id)
-                    self.inbox_ready.set()
-                    continue
-                await rt.store.inbox_done(inbound.id, rt.clock())
-                try:
-                    await handler.give_up(payload)
-                except Exception:
-                    logger.exception("could not tell a resident about an error")
+        await asyncio.gather(*(self._handle_row(handlers[inbound.channel], inbound) for inbound in claimed))
         return len(claimed)
+
+    async def _handle_row(self, handler: InboxHandler, inbound: Inbound) -> None:
+        rt = self.rt
+        try:
+            payload = json.loads(rt.box.open(inbound.payload)) if inbound.payload else {}
+        except (ValueError, TypeError):
+            logger.error("inbox row %d unreadable: given up", inbound.id)
+            await rt.store.inbox_done(inbound.id, rt.clock())
+            return
+        try:
+            if not await handler.handle(payload, inbound):
+                await rt.store.inbox_done(inbound.id, rt.clock())
+        except Exception:
+            logger.exception("error while handling inbox row %d (attempt %d)", inbound.id, inbound.attempts)
+            if inbound.attempts < MAX_ATTEMPTS:
+                await rt.store.inbox_retry(inbound.id)
+                self.inbox_ready.set()
+                return
+            await rt.store.inbox_done(inbound.id, rt.clock())
+            try:
+                await handler.give_up(payload)
+            except Exception:
+                logger.exception("could not tell a resident about an error")
 
     async def inbox_loop(self, handlers: dict[str, InboxHandler]) -> None:
         while True:

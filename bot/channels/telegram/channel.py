@@ -132,13 +132,15 @@ class TelegramChannel:
             CHANNEL, [(str(u.get("update_id")), user_of(u), u) for u in updates if "update_id" in u])
 
     async def poll(self) -> None:
-        """Long polling; an update's offset is confirmed (by the next call) only once it is stored."""
+        """Long polling; an update's offset is confirmed (by the next call) only once it is stored.
+        Updates stay JSON until handled: they are stored as such."""
         offset: int | None = None
         delay = 1.0
         while True:
             try:
-                updates = await self.bot.get_updates(offset=offset, timeout=POLL_TIMEOUT,
-                                                     allowed_updates=Update.ALL_TYPES)
+                updates = await self.bot._post("getUpdates", {
+                    "offset": offset, "timeout": POLL_TIMEOUT, "allowed_updates": Update.ALL_TYPES},
+                    read_timeout=POLL_TIMEOUT + 10)
                 delay = 1.0
             except asyncio.CancelledError:
                 raise
@@ -148,8 +150,8 @@ class TelegramChannel:
                 delay = min(delay * 2, 30)
                 continue
             if updates:
-                await self.receive([u.to_dict() for u in updates])
-                offset = updates[-1].update_id + 1
+                await self.receive(updates)
+                offset = int(updates[-1]["update_id"]) + 1
 
     # -- handling, from the inbox ------------------------------------------------------------
 
@@ -172,32 +174,37 @@ class TelegramChannel:
         except (Forbidden, BadRequest) as e:
             raise Undeliverable(f"{type(e).__name__}: {e.message}") from None
 
-    async def send(self, chat_id: int | str, reply: Reply) -> Message | None:
-        bot = self.bot
+    async def call(self, method: str, **params: Any) -> Any:
+        """One Bot API call (retried, rate limited), its answer left as JSON: the library's own
+        methods build a Message object from every answer, which costs more than the rest of the
+        send and which nothing here reads."""
+        data = {k: v for k, v in params.items() if v is not None}
+        return await with_retries(lambda: self.bot._post(method, data))
+
+    async def send(self, chat_id: int | str, reply: Reply) -> dict[str, Any] | None:
+        """Send one reply (its text in pieces Telegram accepts, contact cards, a pin); returns
+        the first message as Telegram answered it."""
         text = render_text(reply)
         chunks = [text[i:i + MAX_TEXT] for i in range(0, len(text), MAX_TEXT)] or [""]
-        first: Message | None = None
+        first: dict[str, Any] | None = None
         if reply.ask_location:
             # One keyboard per message: the location button and the choices go together in a
             # reply keyboard; a choice sends its label, which the conversation understands.
-            first = await with_retries(lambda: bot.send_message(
-                chat_id, text, parse_mode=ParseMode.HTML, reply_markup=location_keyboard(reply)))
+            first = await self.call("sendMessage", chat_id=chat_id, text=text, parse_mode=ParseMode.HTML,
+                                    reply_markup=location_keyboard(reply))
         else:
             for i, chunk in enumerate(chunks):
                 last = i == len(chunks) - 1
-                markup = keyboard(reply) if last else None
-                sent = await with_retries(lambda c=chunk, m=markup: bot.send_message(
-                    chat_id, c, parse_mode=ParseMode.HTML, reply_markup=m,
-                    disable_web_page_preview=True))
+                sent = await self.call("sendMessage", chat_id=chat_id, text=chunk, parse_mode=ParseMode.HTML,
+                                       reply_markup=keyboard(reply) if last else None,
+                                       link_preview_options={"is_disabled": True})
                 first = first or sent
         for contact in reply.contacts:  # a card the phone calls with one tap
-            await with_retries(lambda c=contact: bot.send_contact(chat_id, phone_number=c.phone,
-                                                                  first_name=c.name[:64]))
+            await self.call("sendContact", chat_id=chat_id, phone_number=contact.phone, first_name=contact.name[:64])
         if reply.pin is not None:
             pin = reply.pin
-            await with_retries(lambda: bot.send_venue(
-                chat_id, latitude=pin.latitude, longitude=pin.longitude,
-                title=pin.name[:256], address=(pin.address or pin.name)[:256]))
+            await self.call("sendVenue", chat_id=chat_id, latitude=pin.latitude, longitude=pin.longitude,
+                            title=pin.name[:256], address=(pin.address or pin.name)[:256])
         return first
 
     async def send_all(self, chat_id: int | str, replies: list[Reply]) -> None:
@@ -321,7 +328,7 @@ class TelegramChannel:
         """Post to the mediators' group (the runtime's Mediators port)."""
         assert self.settings.mediators_chat_id is not None
         sent = await self.send(self.settings.mediators_chat_id, Reply(text))
-        return str(sent.message_id) if sent is not None else None
+        return str(sent["message_id"]) if isinstance(sent, dict) and "message_id" in sent else None
 
     async def deliver_reminders(self) -> int:
         return await self.runtime.deliver_reminders(CHANNEL, self.send_reminder)
