@@ -6,7 +6,7 @@ import datetime as dt
 
 from bot.errors import ConfigError
 from bot.runtime.handover import Mediators
-from bot.runtime.knowledge import KnowledgeSource
+from bot.runtime.knowledge import KnowledgeSource, freeze_heap
 from bot.runtime.turns import Clock, Runtime, utc_now
 from bot.settings import Settings
 from bot.storage.privacy import load_secret
@@ -27,6 +27,7 @@ async def open_runtime(settings: Settings, clock: Clock | None = None,
     runtime = Runtime(store, source, load_secret(settings.secret, settings.database),
                       clock or utc_now, mediators)
     runtime.lease = dt.timedelta(seconds=settings.lease_seconds)
+    freeze_heap()
     # Retention follows the real clock: a console run at a chosen date (`--now`) must never
     # purge the real database as if that date had come.
     await store.purge(utc_now())

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from bot.conversation.dialogue import ERASE_NO, ERASE_WORDS, ERASE_YES, turn
 from bot.conversation.events import Incoming, Reply, replies_to_json
 from bot.conversation.i18n import Translator, translator
+from bot.conversation.knowledge import Knowledge
 from bot.conversation.state import State
 from bot.runtime.handover import Delivery, Handovers, Mediators, Outlet
 from bot.runtime.knowledge import KnowledgeSource
@@ -105,13 +106,14 @@ class Runtime:
         If another instance changed the conversation meanwhile, the turn is played again on it."""
         for _attempt in range(CONFLICT_RETRIES):
             try:
-                return await self._handle(inc, address, queue, inbox_id)
+                async with self.source.using() as knowledge:
+                    return await self._handle(inc, address, queue, inbox_id, knowledge)
             except Conflict:
                 logger.info("conversation changed by another instance: turn played again")
         raise Conflict("the conversation kept changing")
 
     async def _handle(self, inc: Incoming, address: str | None, queue: bool,
-                      inbox_id: int | None) -> tuple[list[Reply], int | None]:
+                      inbox_id: int | None, knowledge: Knowledge) -> tuple[list[Reply], int | None]:
         now = self.clock()
         key = self.key(inc.channel, inc.user)
         address = str(address if address is not None else inc.user)
@@ -120,7 +122,6 @@ class Runtime:
 
         saved, version = await self.store.load(key)
         state = State.from_json(saved)
-        knowledge = self.source.current
         _ = translator(state.lang)
         handovers = self.handovers
 

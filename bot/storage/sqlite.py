@@ -6,6 +6,7 @@ whole transaction costs one hand-off from the event loop, not one per statement.
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -63,9 +64,22 @@ class SQLiteDatabase:
     @classmethod
     async def open(cls, path: str | Path) -> SQLiteDatabase:
         conn = await aiosqlite.connect(str(path))
-        await conn.execute("PRAGMA journal_mode=WAL")
-        await conn.execute("PRAGMA synchronous=NORMAL")
-        await conn.execute("PRAGMA busy_timeout=5000")
+        try:
+            await conn.execute("PRAGMA busy_timeout=5000")
+            # Switching to WAL needs the file alone for a moment: a second process opening it at
+            # the same time gets "database is locked" at once, without the busy timeout.
+            for attempt in range(50):
+                try:
+                    await conn.execute("PRAGMA journal_mode=WAL")
+                    break
+                except sqlite3.OperationalError:
+                    if attempt == 49:
+                        raise
+                    await asyncio.sleep(0.05)
+            await conn.execute("PRAGMA synchronous=NORMAL")
+        except BaseException:
+            await conn.close()  # its thread would otherwise outlive the failure
+            raise
         return cls(conn)
 
     async def _call(self, fn: Any, *args: Any) -> Any:

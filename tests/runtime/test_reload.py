@@ -32,21 +32,21 @@ async def test_directory_edit_is_picked_up_and_broken_edit_refused(tmp_path, cap
     assert "05 00 00 00 10" in await ask()
     directory.write_text(directory.read_text(encoding="utf-8").replace("05 00 00 00 10", "05 99 99 99 99"), encoding="utf-8")
     bump(directory)
-    assert source.reload_if_changed()
+    assert await source.reload()
     assert "05 99 99 99 99" in await ask()
 
     good = directory.read_text(encoding="utf-8")
     directory.write_text(good.replace("lieux:\n", "lieux:\n  - id: [oops\n"), encoding="utf-8")
     bump(directory)
     with caplog.at_level(logging.ERROR):
-        assert not source.reload_if_changed()
+        assert not await source.reload()
     assert f"{directory}:" in caplog.text and "refused" in caplog.text
     assert "05 99 99 99 99" in await ask()  # last good one still serving
 
     directory.write_text(good.replace("besoins: [caf, emploi, retraite, sante, impots, papiers, numerique, energie, poste]\n", "besoins: [cafe]\n"), encoding="utf-8")
     bump(directory)
     with caplog.at_level(logging.ERROR):
-        assert not source.reload_if_changed()
+        assert not await source.reload()
     assert "besoin inconnu « cafe »" in caplog.text
     assert "05 99 99 99 99" in await ask()
     await store.close()
@@ -60,11 +60,40 @@ async def test_intents_edit_is_picked_up_and_broken_edit_refused(tmp_path, caplo
     path = intents / "caf.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("alias: [", "alias: [bidulemachin, "), encoding="utf-8")
     bump(path)
-    assert source.reload_if_changed()
+    assert await source.reload()
     assert source.current.matcher.match("bidulemachin").need == "caf"
     path.write_text("id: caf\nlibelle: [\n", encoding="utf-8")
     bump(path)
     with caplog.at_level(logging.ERROR):
-        assert not source.reload_if_changed()
+        assert not await source.reload()
     assert "caf.yaml:" in caplog.text
     assert source.current.matcher.match("bidulemachin").need == "caf"
+
+
+async def test_a_big_directory_is_compiled_aside_and_swapped_between_turns(tmp_path, monkeypatch, caplog):
+    import asyncio
+
+    from benchmarks.gen_directory import generate
+    from bot.data.cache import SMALL
+    monkeypatch.setenv("BOT_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "national.yaml"
+    path.write_text(generate(320, 5), encoding="utf-8")
+    assert path.stat().st_size > SMALL
+    source = KnowledgeSource(path, INTENTS)
+    async with source.using() as during:
+        path.write_text(path.read_text(encoding="utf-8") + "# relu le 28/11\n", encoding="utf-8")
+        bump(path)
+        reload = asyncio.create_task(source.reload())
+        while source._swapping is None:  # compiled in a child process meanwhile
+            await asyncio.sleep(0.01)
+        assert source.current is during  # never replaced under a turn in progress
+        held = asyncio.create_task(source.using().__aenter__())
+        await asyncio.sleep(0)
+        assert not held.done()  # a new turn waits for the swap
+    assert await reload
+    assert (await held) is source.current is not during
+    path.write_text(path.read_text(encoding="utf-8") + "  - id: [oops\n", encoding="utf-8")
+    bump(path)
+    with caplog.at_level(logging.ERROR):
+        assert not await source.reload()
+    assert f"{path}:" in caplog.text and "refused" in caplog.text  # the child's finding, with its line
