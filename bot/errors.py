@@ -2,6 +2,7 @@
 
     BotError
     ├── ConfigError        a setting in the environment is missing or wrong
+    ├── StoreError         the database cannot be used (not the bot's, damaged, unreachable, full)
     └── SourceError        a file an admin edits has a mistake (file, line, what to fix)
         ├── DirectoryError directory.yaml
         └── IntentsError   intents/*.yaml
@@ -18,6 +19,10 @@ class BotError(Exception):
 
 class ConfigError(BotError):
     """A setting is missing or has a value the bot cannot use."""
+
+
+class StoreError(BotError):
+    """The database cannot be used as it is; the message names it and says what to do."""
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bot.errors import ConfigError
 
@@ -95,3 +98,48 @@ class Settings:
             whatsapp_api_url=(get("WHATSAPP_API_URL") or DEFAULT_WHATSAPP_API_URL).rstrip("/"),
             lease_seconds=max(1, integer("BOT_LEASE_SECONDS", get("BOT_LEASE_SECONDS") or "60")),
         )
+
+
+# -- secrets never reach a log line, whoever writes it (python-telegram-bot puts the token in its
+# URLs, an HTTP error may quote a header): every record is redacted as it is created.
+
+MASK = "«secret»"
+_secrets: set[str] = set()
+_lock = threading.Lock()
+_installed = False
+
+
+def hide(*values: str | None) -> None:
+    """Never log these values (a token, its secret part, a webhook secret)."""
+    global _installed
+    with _lock:
+        for v in values:
+            if v and len(v) >= 8:
+                _secrets.add(v)
+                if ":" in v:  # a Telegram token: its secret half alone is as good
+                    _secrets.add(v.split(":", 1)[1])
+        if not _installed:
+            _installed = True
+            logging.setLogRecordFactory(_redacting(logging.getLogRecordFactory()))
+
+
+def redact(text: str) -> str:
+    for s in sorted(_secrets, key=len, reverse=True):
+        if s in text:
+            text = text.replace(s, MASK)
+    return text
+
+
+def _redacting(factory: Any) -> Any:
+    def make(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = factory(*args, **kwargs)
+        if _secrets:
+            try:
+                message = record.getMessage()
+            except Exception:  # a broken format string: leave it to logging's own error path
+                return record
+            record.msg, record.args = redact(message), ()
+            if record.exc_info:
+                record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+        return record
+    return make

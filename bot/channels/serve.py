@@ -75,6 +75,10 @@ async def running(settings: Settings, runtime: Runtime, *, telegram: bool, whats
             if webhook or settings.webhook_url:
                 if not settings.webhook_url:
                     raise ConfigError("WEBHOOK_URL n'est pas défini : donnez l'adresse publique du webhook")
+                if not settings.webhook_secret:
+                    # Without it anyone who finds the address could post updates as any resident.
+                    raise ConfigError("WEBHOOK_SECRET n'est pas défini : le webhook serait ouvert à tous. Donnez "
+                                      "une longue valeur aléatoire (lettres, chiffres, _ et -, 32 caractères ou plus)")
                 await tg.use_webhook(settings.webhook_url, settings.webhook_secret)
                 svc.routes += webhook_routes(tg, urlparse(settings.webhook_url).path or "/telegram",
                                              settings.webhook_secret)

@@ -20,15 +20,19 @@ async def open_runtime(settings: Settings, clock: Clock | None = None,
         raise ConfigError("BOT_SECRET est obligatoire avec DATABASE_URL : sans lui, les conversations ne sont "
                           "plus reconnues après un redéploiement (donnez une longue valeur aléatoire, gardée "
                           "secrète, la même pour toutes les instances)")
+    secret = load_secret(settings.secret, settings.database)  # refused before anything is opened
     source = KnowledgeSource(settings.directory, settings.intents)
     store = await Store.open(settings.store)
-    if store.db.dialect == "sqlite":
-        await store.release_leases()  # one process per SQLite file: what was leased died with the last one
-    runtime = Runtime(store, source, load_secret(settings.secret, settings.database),
-                      clock or utc_now, mediators)
-    runtime.lease = dt.timedelta(seconds=settings.lease_seconds)
+    try:
+        if store.db.dialect == "sqlite":
+            await store.release_leases()  # one process per SQLite file: what was leased died with the last one
+        runtime = Runtime(store, source, secret, clock or utc_now, mediators)
+        runtime.lease = dt.timedelta(seconds=settings.lease_seconds)
+        # Retention follows the real clock: a console run at a chosen date (`--now`) must never
+        # purge the real database as if that date had come.
+        await store.purge(utc_now())
+    except BaseException:
+        await store.close()  # an open connection's thread would keep a failed start alive
+        raise
     freeze_heap()
-    # Retention follows the real clock: a console run at a chosen date (`--now`) must never
-    # purge the real database as if that date had come.
-    await store.purge(utc_now())
     return runtime

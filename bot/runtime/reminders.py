@@ -46,7 +46,8 @@ async def list_reminders(store: Store, key: str, now: dt.datetime, _: Translator
 
 
 async def cancel_reminder(store: Store, key: str, ident: str, _: Translator) -> list[Reply]:
-    ok = ident.isdigit() and await store.delete_reminder(int(ident), key)
+    # A button's data comes from the network: ASCII digits of a sane length, or nothing.
+    ok = ident.isascii() and ident.isdigit() and len(ident) <= 12 and await store.delete_reminder(int(ident), key)
     text = _("✅ Rappel annulé.") if ok else _("Ce rappel n'existe plus.")
     return [Reply(text, (_new(_),), lang=_.lang)]
 

@@ -9,6 +9,7 @@ RETURNING); the few differences are the dialect's attributes below.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 
@@ -48,3 +49,12 @@ class Database(Protocol):
         """Bring the schema up to date (once, even with several instances starting); its version."""
 
     async def close(self) -> None: ...
+
+
+def describe(target: str | Path) -> str:
+    """The database named for a message, without the password of a URL."""
+    text = str(target)
+    if "://" in text and "@" in text:
+        scheme, rest = text.split("://", 1)
+        text = f"{scheme}://…@{rest.rsplit('@', 1)[1]}"
+    return text

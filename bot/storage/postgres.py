@@ -13,7 +13,8 @@ from typing import Any
 
 import asyncpg
 
-from bot.storage.backend import Conflict, Result, Statement
+from bot.errors import StoreError
+from bot.storage.backend import Conflict, Result, Statement, describe
 
 MIGRATION_LOCK = 7_406_211  # any constant: the advisory lock all instances agree on
 _COUNT = re.compile(r"(\d+)$")
@@ -41,7 +42,12 @@ class PostgresDatabase:
 
     @classmethod
     async def open(cls, url: str, *, min_size: int = 1, max_size: int = 10) -> PostgresDatabase:
-        pool = await asyncpg.create_pool(url, min_size=min_size, max_size=max_size, command_timeout=30)
+        try:
+            pool = await asyncpg.create_pool(url, min_size=min_size, max_size=max_size, command_timeout=30,
+                                             timeout=10)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError) as e:
+            raise StoreError(f"PostgreSQL injoignable à {describe(url)} ({type(e).__name__}: {str(e)[:200]}) : "
+                             "vérifiez DATABASE_URL, que le serveur tourne et accepte ce compte") from None
         return cls(pool)
 
     async def fetch(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
@@ -71,8 +77,7 @@ class PostgresDatabase:
             value = await conn.fetchval("SELECT value FROM meta WHERE key = 'schema_version'")
             version = int(value) if value else 0
             if version > len(migrations):
-                from bot.errors import ConfigError
-                raise ConfigError(f"la base de données est en version {version}, plus récente que ce bot "
+                raise StoreError(f"la base de données est en version {version}, plus récente que ce bot "
                                   f"({len(migrations)}) : mettez le bot à jour")
             for i in range(version, len(migrations)):
                 await conn.execute(migrations[i].replace("{serial}", self.serial))

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 
+from bot.errors import ConfigError
+
 logger = logging.getLogger(__name__)
 
 
@@ -53,15 +55,27 @@ class AddressBox:
             raise ValueError("an address sealed under another BOT_SECRET") from None
 
 
+MIN_SECRET = 32  # bytes: keys and addresses are only as safe as this
+
+
 def load_secret(value: str | None, database: str) -> bytes:
-    """BOT_SECRET if set; else a secret generated once and kept beside (not in) the database."""
+    """BOT_SECRET if set; else a secret generated once and kept beside (not in) the database.
+    A short one is refused (ConfigError): every pseudonym and sealed address rests on it."""
     if value:
+        if len(value.encode()) < MIN_SECRET:
+            raise ConfigError(f"BOT_SECRET est trop court ({len(value.encode())} caractères) : il en faut au moins "
+                              f"{MIN_SECRET}. Par exemple : python -c \"import secrets; print(secrets.token_hex(32))\"")
         return value.encode()
     if database == ":memory:":
         return secrets.token_bytes(32)
     path = Path(f"{database}.secret")
     if path.exists():
-        return path.read_bytes().strip()
+        token = path.read_bytes().strip()
+        if len(token) < MIN_SECRET:
+            raise ConfigError(f"{path} est vide ou trop court : restaurez-le depuis une sauvegarde (sans lui les "
+                              "conversations enregistrées ne sont plus reconnues), ou supprimez-le avec la base "
+                              "pour repartir de zéro")
+        return token
     token = secrets.token_hex(32).encode()
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as f:

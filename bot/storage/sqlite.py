@@ -7,12 +7,15 @@ whole transaction costs one hand-off from the event loop, not one per statement.
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 
+from bot.errors import StoreError
 from bot.storage.backend import Conflict, Result, Statement
 
 
@@ -36,9 +39,14 @@ def _migrate(conn: sqlite3.Connection, migrations: tuple[str, ...], serial: str)
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row[0]) if row else 0
+        if not row:
+            others = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                                 " AND name NOT IN ('meta', 'sqlite_sequence')")]
+            if others:  # someone else's database: never write our tables into it
+                raise StoreError(f"ce n'est pas une base du bot (tables {', '.join(others[:5])}) : donnez un "
+                                 "autre chemin avec BOT_DATABASE")
         if version > len(migrations):
-            from bot.errors import ConfigError
-            raise ConfigError(f"la base de données est en version {version}, plus récente que ce bot "
+            raise StoreError(f"la base de données est en version {version}, plus récente que ce bot "
                               f"({len(migrations)}) : mettez le bot à jour")
         for i in range(version, len(migrations)):
             for sql in migrations[i].replace("{serial}", serial).split(";"):
@@ -53,6 +61,38 @@ def _migrate(conn: sqlite3.Connection, migrations: tuple[str, ...], serial: str)
         raise
 
 
+HEADER = b"SQLite format 3\x00"
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file that is not the bot's database (never reset it: it may be a damaged copy
+    someone wants back); create a new one readable by its owner only."""
+    if str(path) == ":memory:":
+        return
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(HEADER))
+    except FileNotFoundError:
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass  # another process created it meanwhile
+        except OSError as e:
+            raise StoreError(f"{path} : impossible de créer la base ({e.strerror}) : vérifiez le dossier et "
+                             "ses droits, ou donnez un autre chemin avec BOT_DATABASE") from None
+        return
+    except OSError as e:
+        raise StoreError(f"{path} : illisible ({e.strerror}) : vérifiez ses droits") from None
+    if len(head) < len(HEADER) and HEADER.startswith(head) and time.time() - path.stat().st_mtime < 30:
+        return  # another process is creating it right now
+    if not head:
+        raise StoreError(f"{path} est vide (0 octet) : ce n'est pas une base du bot. Restaurez la sauvegarde, "
+                         "ou supprimez ce fichier pour repartir de zéro")
+    if head != HEADER:
+        raise StoreError(f"{path} n'est pas une base SQLite (fichier abîmé ou autre) : restaurez la sauvegarde, "
+                         "ou donnez un autre chemin avec BOT_DATABASE")
+
+
 class SQLiteDatabase:
     dialect = "sqlite"
     serial = "INTEGER PRIMARY KEY AUTOINCREMENT"
@@ -63,6 +103,7 @@ class SQLiteDatabase:
 
     @classmethod
     async def open(cls, path: str | Path) -> SQLiteDatabase:
+        check_file(Path(path))
         conn = await aiosqlite.connect(str(path))
         try:
             await conn.execute("PRAGMA busy_timeout=5000")
@@ -77,8 +118,11 @@ class SQLiteDatabase:
                         raise
                     await asyncio.sleep(0.05)
             await conn.execute("PRAGMA synchronous=NORMAL")
-        except BaseException:
+        except BaseException as e:
             await conn.close()  # its thread would otherwise outlive the failure
+            if isinstance(e, sqlite3.Error):
+                raise StoreError(f"{path} : base inutilisable ({e}) : restaurez la sauvegarde, ou donnez un "
+                                 "autre chemin avec BOT_DATABASE") from None
             raise
         return cls(conn)
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.conversation.events import Effect
-from bot.storage.backend import Conflict, Database, Statement
+from bot.errors import BotError, StoreError
+from bot.storage.backend import Conflict, Database, Statement, describe
 from bot.storage.privacy import scrub
 from bot.storage.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -116,8 +117,14 @@ class Store:
             db = await SQLiteDatabase.open(target)
         try:
             await db.migrate(MIGRATIONS)
-        except BaseException:
+        except BaseException as e:
             await db.close()
+            if isinstance(e, StoreError):
+                raise StoreError(f"{describe(target)} : {e}") from None
+            if isinstance(e, Exception) and not isinstance(e, BotError):
+                raise StoreError(f"base de données {describe(target)} inutilisable ({type(e).__name__}: "
+                                 f"{str(e)[:200]}) : vérifiez l'espace disque et les droits, ou restaurez "
+                                 "une sauvegarde") from e
             raise
         return cls(db)
 
@@ -279,8 +286,7 @@ class Store:
         await self.db.execute("UPDATE inbox SET lease_until = NULL WHERE id = ?", inbox_id)
 
     async def pending_inbox(self) -> int:
-        rows = await self.db.fetch("SELECT COUNT(*) FROM inbox WHERE handled_at IS NULL")
-        return int(rows[0][0])
+        return int((await self.db.fetch("SELECT COUNT(*) FROM inbox WHERE handled_at IS NULL"))[0][0])
 
     # -- outbox: replies until the channel has sent them -----------------------------------
 

@@ -21,6 +21,8 @@ BOT_USER = {"id": 999, "is_bot": True, "first_name": "Orientation", "username": 
 RAW_FIELDS = {"text", "title", "address", "caption", "parse_mode", "callback_query_id", "url",
               "phone_number", "first_name",
               "secret_token", "description", "short_description", "drop_pending_updates"}
+DESCRIPTIONS = {400: "Bad Request: chat not found", 401: "Unauthorized",
+                403: "Forbidden: bot was blocked by the user"}
 HOLD_SECONDS = 0.3  # a long poll is held this long at most: enough to show it is not busy-looping
 
 
@@ -86,7 +88,7 @@ class FakeBotAPI:
                                           "description": "Too Many Requests: retry after 1",
                                           "parameters": {"retry_after": 1}}, status=429)
             return web.json_response({"ok": False, "error_code": status,
-                                      "description": "Internal Server Error"}, status=status)
+                                      "description": DESCRIPTIONS.get(status, "Internal Server Error")}, status=status)
         handler = getattr(self, f"m_{method}", None)
         if handler is None:
             return web.json_response({"ok": False, "error_code": 404, "description": "Not Found"}, status=404)

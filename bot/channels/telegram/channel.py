@@ -23,7 +23,7 @@ from bot.channels.telegram.retries import with_retries
 from bot.conversation.events import TECHNICAL_ERROR, Incoming, Reply
 from bot.conversation.i18n import DEFAULT, LANGUAGES, Translator, translator
 from bot.runtime import Runtime, Undeliverable
-from bot.settings import Settings
+from bot.settings import Settings, hide
 from bot.storage.store import Inbound, Reminder
 
 logger = logging.getLogger(__name__)
@@ -86,6 +86,7 @@ class TelegramChannel:
         if not settings.token:
             from bot.errors import ConfigError
             raise ConfigError("TELEGRAM_BOT_TOKEN n'est pas défini : donnez le jeton du bot (BotFather)")
+        hide(settings.token, settings.webhook_secret)
         self.runtime = runtime
         self.settings = settings
         base = settings.base_url
@@ -126,6 +127,16 @@ class TelegramChannel:
         await self.send_replies(address, [reply])
 
     # -- receiving: stored in the inbox before Telegram is told -----------------------------
+
+    def readable(self, data: object) -> bool:
+        """An update the adapter can handle: an object with an integer id that the library parses."""
+        if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+            return False
+        try:
+            Update.de_json(data, self.bot)
+        except Exception:  # whatever the library raises on a malformed part
+            return False
+        return True
 
     async def receive(self, updates: list[dict[str, Any]]) -> int:
         return await self.runtime.queues.receive(
@@ -223,22 +234,20 @@ class TelegramChannel:
             if query.message is None or query.from_user is None:
                 return False
             chat = query.message.chat
-            if chat.type != ChatType.PRIVATE:
-                return False
+            if chat.type != ChatType.PRIVATE or chat.id != query.from_user.id:
+                return False  # a private chat is its sender's: anything else is forged
             inc = Incoming(CHANNEL, str(query.from_user.id), button=query.data or "")
             return await self.answer(chat.id, inc, inbox_id)
-        if update.edited_message is not None:
-            msg = update.edited_message
-            if msg.chat.type == ChatType.PRIVATE and msg.from_user is not None:
-                return await self.answer(msg.chat.id, Incoming(CHANNEL, str(msg.from_user.id), media="edited"),
-                                         inbox_id)
-            return False
         msg = update.message
         if msg is None or msg.from_user is None:
-            return False  # channel posts, polls, member updates: nothing for a resident
+            # Channel posts, polls, member updates: nothing for a resident. Nor an edit: the
+            # message was answered as first sent, a second answer would only confuse.
+            return False
         if msg.chat.type != ChatType.PRIVATE:
             await self.on_group_message(msg, app_language(update))
             return False
+        if msg.chat.id != msg.from_user.id:
+            return False  # a private chat is its sender's: anything else is forged
         if self.is_admin_stats(msg):
             from bot.admin.stats import stats_text
             from bot.places.hours import local
@@ -303,7 +312,9 @@ class TelegramChannel:
     async def on_mediator_message(self, msg: Message) -> None:
         """A mediator's reply to a forwarded request goes back to the resident."""
         reply_to = msg.reply_to_message
-        if reply_to is None or not msg.text:
+        if reply_to is None or not msg.text or msg.from_user is None or msg.from_user.is_bot:
+            return  # a person of the group, answering one of the bot's own posts
+        if reply_to.from_user is None or reply_to.from_user.username != self.username:
             return
         if msg.text.strip().split("@")[0].lower() == "/fin":
             ended = await self.runtime.mediator_end(str(reply_to.message_id))

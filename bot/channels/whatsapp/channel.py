@@ -20,7 +20,7 @@ from bot.channels.whatsapp.render import messages_for
 from bot.conversation.events import TECHNICAL_ERROR, Incoming, Reply
 from bot.conversation.i18n import translator
 from bot.runtime import Runtime, Undeliverable
-from bot.settings import Settings
+from bot.settings import Settings, hide
 from bot.storage.privacy import message_key
 from bot.storage.store import Inbound, Reminder
 
@@ -84,6 +84,7 @@ class WhatsAppChannel:
     def __init__(self, runtime: Runtime, settings: Settings, client: GraphClient | None = None) -> None:
         settings.require_whatsapp()
         assert settings.whatsapp_phone_number_id and settings.whatsapp_token
+        hide(settings.whatsapp_token, settings.whatsapp_app_secret, settings.whatsapp_verify_token)
         self.runtime = runtime
         self.settings = settings
         self.client = client or GraphClient(settings.whatsapp_api_url, settings.whatsapp_phone_number_id,

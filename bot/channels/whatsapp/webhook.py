@@ -12,6 +12,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from bot.channels.webbody import bounded_body
+
 if TYPE_CHECKING:
     from bot.channels.whatsapp.channel import WhatsAppChannel
 
@@ -40,14 +42,9 @@ def whatsapp_routes(channel: WhatsAppChannel, path: str = PATH) -> list[Route]:
         return PlainTextResponse("forbidden", status_code=403)
 
     async def deliver(request: Request) -> Response:
-        declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > MAX_BODY:
+        body = await bounded_body(request, MAX_BODY)
+        if body is None:
             return JSONResponse({"error": "too large"}, status_code=413)
-        body = b""
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > MAX_BODY:
-                return JSONResponse({"error": "too large"}, status_code=413)
         header = request.headers.get("x-hub-signature-256")
         if not header:
             return JSONResponse({"error": "signature missing"}, status_code=401)
