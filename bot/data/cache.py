@@ -2,8 +2,11 @@
 
 Parsing an 8 MB YAML file with line numbers takes seconds; the bot only needs that once per
 version of the file and of the code. The validated directory is pickled and reused while the
-file's bytes and the code are unchanged (the cache lives in the user's cache folder); the caches
-of a file's earlier versions are removed when a new one is written.
+file's bytes and the code are unchanged; the caches of a file's earlier versions are removed
+when a new one is written. A pickle can run code when loaded, so the cache lives in a folder
+only its owner may write (0700; a folder others can write to is not used), each file is signed
+(HMAC-SHA256 under BOT_SECRET, or a key kept in that folder) and the signature checked before
+anything is unpickled; a file that fails is deleted and rebuilt.
 """
 
 from __future__ import annotations
@@ -11,10 +14,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import hmac
 import json
 import logging
 import os
 import pickle
+import secrets
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -29,14 +35,44 @@ SMALL = 256 * 1024  # below this, parsing is faster than hashing + unpickling ma
 
 
 def cache_dir() -> Path:
-    """The bot's cache folder: BOT_CACHE_DIR, else the user's cache folder."""
+    """The bot's cache folder: BOT_CACHE_DIR, else the user's cache folder; made private (0700)."""
     base = os.environ.get("BOT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     path = Path(base) / "orientation-bot"
     try:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if path.stat().st_uid == os.getuid():
+            path.chmod(0o700)
     except OSError:
         pass  # unwritable: whoever uses it finds out and works without a cache
     return path
+
+
+def private(folder: Path) -> bool:
+    """The folder is ours alone: owned by this user, nobody else may write in it."""
+    try:
+        st = folder.stat()
+    except OSError:
+        return False
+    return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _key(folder: Path) -> bytes:
+    """What signs the cache: BOT_SECRET when set, else a key kept in the (private) folder."""
+    secret = os.environ.get("BOT_SECRET", "").strip()
+    if len(secret) >= 32:
+        return hashlib.sha256(b"directory cache" + secret.encode()).digest()
+    path = folder / "cache.key"
+    try:
+        return path.read_bytes()[:32] if path.stat().st_size >= 32 else b""
+    except FileNotFoundError:
+        key = secrets.token_bytes(32)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process wrote it meanwhile
+            return path.read_bytes()[:32]
+        with os.fdopen(fd, "wb") as f:
+            f.write(key)
+        return key
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,7 +91,7 @@ def code_version() -> str:
 def _cache_path(path: Path, content: bytes) -> Path:
     """Where the compiled form of this exact file content, by this code, lives."""
     digest = hashlib.sha256(content).hexdigest()[:32]
-    # A per-user folder, never a shared temp dir: a pickle is code, nobody else may write it.
+    # A per-user, private folder, and files signed: a pickle is code, nobody else may write one.
     return cache_dir() / f"directory-{_path_key(path)}-{code_version()}-{digest}.pickle"
 
 
@@ -88,7 +124,7 @@ def prepare_directory(path: Path) -> Directory | Path:
     if len(data) < SMALL:
         return load_directory(path, content=data, coverage=False)[0]
     cache = _cache_path(path, data)
-    if cache.exists():
+    if _read_cache_ok(cache):
         return cache
     refused = _compile_in_child(path)
     if refused:
@@ -101,11 +137,18 @@ def prepare_directory(path: Path) -> Directory | Path:
     return directory
 
 
+def _read_cache_ok(cache: Path) -> bool:
+    """A cache file that exists in a private folder (its signature is checked when it is read)."""
+    return cache.exists() and private(cache.parent)
+
+
 def read_prepared(path: Path, cache: Path) -> Directory:
     """A directory `prepare_directory` compiled; parsed here only if its cache cannot be read."""
     directory = _read_cache(cache)
     if directory is None:
-        directory = load_directory(path, content=_read(path), coverage=False)[0]
+        data = _read(path)
+        directory = load_directory(path, content=data, coverage=False)[0]
+        write_cache(directory, _cache_path(path, data), path)
     return directory
 
 
@@ -118,12 +161,26 @@ def _read(path: Path) -> bytes:
 
 
 def _read_cache(cache: Path) -> Directory | None:
-    try:
-        with open(cache, "rb") as f:
-            directory = pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    """The cached directory, only if its signature is ours; a bad file is deleted (rebuilt then)."""
+    if not cache.exists() or not private(cache.parent):
         return None
-    return directory if isinstance(directory, Directory) else None
+    try:
+        data = cache.read_bytes()
+        key = _key(cache.parent)
+        mac, payload = data[:32], data[32:]
+        # The signature is checked before anything is unpickled: a planted file never runs.
+        if not key or not hmac.compare_digest(mac, hmac.new(key, payload, hashlib.sha256).digest()):
+            raise ValueError("signature")
+        directory = pickle.loads(payload)
+        if not isinstance(directory, Directory):
+            raise TypeError("not a directory")
+    except Exception as e:
+        logger.warning("directory cache %s refused (%s): deleted, rebuilt from the file", cache.name,
+                       type(e).__name__)
+        with contextlib.suppress(OSError):
+            cache.unlink()
+        return None
+    return directory
 
 
 def _compile_in_child(path: Path) -> list[Problem] | None:
@@ -144,11 +201,18 @@ def _compile_in_child(path: Path) -> list[Problem] | None:
 
 
 def write_cache(directory: Directory, cache: Path, path: Path) -> None:
+    if not private(cache.parent):
+        logger.warning("cache folder %s is not private (another user may write in it): not used", cache.parent)
+        return
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
+        payload = pickle.dumps(directory, protocol=pickle.HIGHEST_PROTOCOL)
+        key = _key(cache.parent)
+        if not key:
+            raise OSError("no cache key")
         tmp = cache.with_suffix(".tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(directory, f, protocol=pickle.HIGHEST_PROTOCOL)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(hmac.new(key, payload, hashlib.sha256).digest() + payload)
         os.replace(tmp, cache)
         remove_stale(path, cache)
     except (OSError, pickle.PicklingError, TypeError) as e:
