@@ -67,7 +67,7 @@ class Queues:
             self.inbox_ready.set()
         return new
 
-    async def handle_inbox(self, handlers: dict[str, InboxHandler], limit: int = 50) -> int:
+    async def handle_inbox(self, handlers: dict[str, InboxHandler], limit: int = 16) -> int:
         """Handle what is waiting (oldest first); returns how many. A claim holds at most one
         row per resident (the oldest), so the rows are handled side by side: a resident's own
         updates still go one after the other, a slow send delays nobody else."""

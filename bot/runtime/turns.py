@@ -31,7 +31,7 @@ from bot.runtime.reminders import (
     deliver_due,
     list_reminders,
 )
-from bot.storage.privacy import AddressBox, user_key
+from bot.storage.privacy import AddressBox, scrub, user_key
 from bot.storage.store import Conflict, Reminder, Store
 from bot.understanding.normalize import normalize
 
@@ -146,11 +146,14 @@ class Runtime:
         if inc.button and inc.button.startswith(CANCEL_PREFIX):
             return await without_turn(await cancel_reminder(self.store, key, inc.button[len(CANCEL_PREFIX):], _))
 
+        if inc.location is not None:  # kept to ≈ 100 m: enough to find the nearest place, no more
+            inc = dataclasses.replace(inc, location=(round(inc.location[0], 3), round(inc.location[1], 3)))
         t = turn(state, inc, now, knowledge)
         erases = any(e.kind == "erase" for e in t.effects)
         outbox = replies_to_json(t.replies) if queue and not erases else None
+        kept = t.state if not t.state.said else t.state.replace(said=scrub(t.state.said) or None)
         erased, queued = await self.store.save_turn_queued(
-            key, inc.channel, sealed, t.state.to_json(), now, t.effects, outbox, version=version,
+            key, inc.channel, sealed, kept.to_json(), now, t.effects, outbox, version=version,
             inbox_id=inbox_id, lease=self.lease)
         replies = list(t.replies)
         if outbox is not None and queued is None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
+import json
 import logging
 import os
 import re
@@ -14,6 +16,7 @@ from pathlib import Path
 from cryptography.fernet import Fernet, InvalidToken
 
 from bot.errors import ConfigError
+from bot.storage.backend import Database, Statement
 
 logger = logging.getLogger(__name__)
 
@@ -97,3 +100,23 @@ def scrub(text: str, limit: int = 200) -> str:
     text = _DIGITS.sub(" ", text)
     text = "".join(ch for ch in text if ch.isprintable())
     return " ".join(text.split())[:limit]
+
+
+POSITION_KEPT = dt.timedelta(hours=24)  # a shared position serves the conversation of the day
+
+
+async def forget_positions(db: Database, now: dt.datetime) -> int:
+    """Drop the shared positions of conversations idle for a day (a quartier chosen by name is
+    not personal and stays); returns how many were dropped."""
+    before = (now - POSITION_KEPT).astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+    rows = await db.fetch("SELECT user_key, state FROM conversations WHERE updated_at < ? AND state LIKE ?",
+                          before, '%"by":"position"%')
+    statements = []
+    for key, text in rows:
+        state = json.loads(text)
+        state.update(position=None, where=None, by=None, shown=0)
+        statements.append(Statement("UPDATE conversations SET state = ? WHERE user_key = ? AND state = ?",
+                                    (json.dumps(state, ensure_ascii=False, separators=(",", ":")), key, text)))
+    if statements:
+        await db.batch(statements)
+    return len(statements)

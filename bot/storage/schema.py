@@ -77,5 +77,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_at TEXT NOT NULL);
     CREATE TABLE instances (name TEXT PRIMARY KEY, seen_at TEXT NOT NULL);
     """,
+    # Version 6: unmatched phrases tied to their author's pseudonymous key, so that /oubli takes
+    # them too (statistics read only the text).
+    """
+    ALTER TABLE unmatched ADD COLUMN user_key TEXT;
+    CREATE INDEX unmatched_user ON unmatched(user_key);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -20,11 +20,10 @@ from pathlib import Path
 from bot.conversation.events import Effect
 from bot.errors import BotError, StoreError
 from bot.storage.backend import Conflict, Database, Statement, describe
-from bot.storage.privacy import scrub
+from bot.storage.privacy import forget_positions, scrub
 from bot.storage.schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["HANDOVER_KEPT", "HANDOVER_SILENCE", "SCHEMA_VERSION", "Conflict", "Handover", "Inbound", "Queued",
-           "Reminder", "Store"]
+__all__ = ["HANDOVER_KEPT", "HANDOVER_SILENCE", "SCHEMA_VERSION", "Conflict", "Handover", "Inbound", "Queued", "Reminder", "Store"]
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +39,7 @@ ALIVE = dt.timedelta(seconds=30)  # an instance that has not said so for this lo
 
 # Tables holding rows tied to a person, and the column holding their key.
 PERSONAL_TABLES = (("conversations", "user_key"), ("reminders", "user_key"), ("handovers", "user_key"),
-                   ("relays", "user_key"), ("outbox", "user_key"))
+                   ("relays", "user_key"), ("outbox", "user_key"), ("unmatched", "user_key"))
 
 
 @dataclass(frozen=True)
@@ -198,7 +197,8 @@ class Store:
             elif e.kind == "unmatched":
                 text = scrub(str(d.get("text", "")))
                 if text:
-                    out.append(Statement("INSERT INTO unmatched(day, text) VALUES (?,?)", (day, text)))
+                    out.append(Statement("INSERT INTO unmatched(day, text, user_key) VALUES (?,?,?)",
+                                         (day, text, user_key)))
             elif e.kind == "remind":
                 out.append(Statement(
                     "INSERT INTO reminders(user_key, channel, address, due_at, until_at, place, text, params)"
@@ -426,11 +426,10 @@ class Store:
         await self.db.batch([Statement(f"UPDATE {table} SET lease_until = NULL WHERE lease_until IS NOT NULL")
                              for table in ("inbox", "outbox", "reminders")])
 
-    # -- retention -------------------------------------------------------------------------
-
+    # -- retention (and shared positions forgotten after a day) ---------------------------------
     async def purge(self, now: dt.datetime) -> dict[str, int]:
-        """Remove what is past retention: old conversations, old unmatched phrases, hand-overs
-        nobody can answer any more, reminders whose slot has passed, answered and parked rows."""
+        """Remove what is past retention: old conversations, old unmatched phrases, hand-overs nobody
+        can answer any more, reminders whose slot has passed, answered and parked rows, positions."""
         silent = _iso(now - HANDOVER_KEPT)
         named = [
             ("conversations", "DELETE FROM conversations WHERE updated_at < ?", _iso(now - STATE_RETENTION)),
@@ -443,7 +442,8 @@ class Store:
             ("instances", "DELETE FROM instances WHERE seen_at < ?", _iso(now - dt.timedelta(days=1))),
         ]
         results = await self.db.batch([Statement(sql, (arg,)) for _, sql, arg in named])
-        return {name: r.rowcount for (name, _, _), r in zip(named, results, strict=True)}
+        counts = {name: r.rowcount for (name, _, _), r in zip(named, results, strict=True)}
+        return counts | {"positions": await forget_positions(self.db, now)}
 
 
 def _opt(value: object) -> str | None:

@@ -125,9 +125,11 @@ async def test_sigkill_with_a_backlog_then_restart_answers_all_150(api, tmp_path
     for uid in residents:
         texts = api.texts(uid)
         assert collapsed(texts) == [texts[0]] and WHERE in texts[0], (uid, texts)
-    # At least once: a reply the first process had sent but not yet marked sent goes again.
+    # At least once: a reply the first process had sent but not yet marked sent goes again. It
+    # had at most 16 updates in hand and 20 replies being re-sent at the kill.
     twice = [uid for uid in residents if api.count(uid) > 1]
-    assert len(twice) <= 32, f"{len(twice)} residents answered twice"
+    print(f"answered at the kill: {at_kill}, answered twice: {len(twice)}")
+    assert len(twice) <= 16 + 20, f"{len(twice)} residents answered twice"
 
 
 def free_port() -> int:
@@ -227,7 +229,7 @@ async def test_two_instances_on_postgresql_one_killed(api, tmp_path):
         # Who may legitimately get a reply twice: those the dead instance was talking to.
         held = {str(p.get("chat_id")) for _, _, p in api.held}
         recent_a = [str(p.get("chat_id")) for (m, p), by in zip(api.requests, api.delivered_by, strict=True)
-                    if by == "a"][-32:]
+                    if by == "a"][-40:]  # it had at most 16 updates and 20 replies in hand
         in_flight = held | set(recent_a)
         store = await Store.open(url)
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -34,6 +35,7 @@ async def test_after_oubli_no_row_is_tied_to_the_person(runtime: Runtime, mediat
     runtime.mediators = mediators
     runtime.source.current.mediators = True
     user = "555"
+    await runtime.handle(Incoming("telegram", user, text="je suis zoubida martin"), address="555")  # not understood
     await runtime.handle(Incoming("telegram", user, text="retraite"), address="555")
     # A turn whose replies were never confirmed sent stays queued in the outbox.
     await runtime.handle_queued(Incoming("telegram", user, button="q:tilleuls"), address="555")
@@ -44,7 +46,7 @@ async def test_after_oubli_no_row_is_tied_to_the_person(runtime: Runtime, mediat
     await runtime.handle(Incoming("telegram", user, button="a:human"))
     key = runtime.key("telegram", user)
     assert set(await rows_mentioning(runtime, key)) == {"conversations", "reminders", "handovers", "relays",
-                                                        "outbox"}
+                                                        "outbox", "unmatched"}
 
     replies = await runtime.handle(Incoming("telegram", user, text="/oubli"))
     assert "Oui, tout effacer" in [b.label for b in replies[0].buttons]
@@ -52,6 +54,7 @@ async def test_after_oubli_no_row_is_tied_to_the_person(runtime: Runtime, mediat
     assert "J'ai effacé : votre conversation, 1 rappel, 1 échange avec un médiateur" in replies[0].text
     assert await rows_mentioning(runtime, key) == {}
     assert await rows_mentioning(runtime, "555") == {}  # the raw id is nowhere either
+    assert await rows_mentioning(runtime, "zoubida") == {}  # nor what they typed
 
 
 def test_keys_differ_by_channel_and_secret():
@@ -75,8 +78,9 @@ async def test_stats_carry_no_user_key(runtime: Runtime):
         await runtime.handle(Incoming("telegram", user, text=need))
         await runtime.handle(Incoming("telegram", user, text="tilleuls"))
     await runtime.handle(Incoming("telegram", "3", text="quelle est la meteo"))
-    for table in ("answers", "messages", "unmatched"):
-        rows = await runtime.store.db.fetch(f"SELECT * FROM {table}")
+    # (unmatched phrases keep their author's key only to be erased with them; stats read the text)
+    for table, columns in (("answers", "*"), ("messages", "*"), ("unmatched", "day, text")):
+        rows = await runtime.store.db.fetch(f"SELECT {columns} FROM {table}")
         assert rows, table
         for user in ("1", "2", "3"):
             key = runtime.key("telegram", user)
@@ -101,3 +105,24 @@ async def test_unmatched_messages_are_kept_scrubbed(runtime: Runtime):
     await runtime.handle(Incoming("telegram", "9", text="la meteo de demain 0612345678 svp"))
     kept = [r[0] for r in await runtime.store.db.fetch("SELECT text FROM unmatched")]
     assert kept and all(not re.search(r"\d", t) for t in kept)
+
+
+async def test_what_is_kept_of_a_position_and_of_a_resident_s_words(runtime: Runtime, mediators: RecordingMediators):
+    runtime.mediators = mediators
+    runtime.source.current.mediators = True
+    user = "777"
+    await runtime.handle(Incoming("telegram", user, text="caf"))
+    await runtime.handle(Incoming("telegram", user, location=(45.004512, 1.002834)))
+    await runtime.handle(Incoming("telegram", user, text="appelez moi au 06 12 34 56 78 pour mon dossier caf"))
+    key = runtime.key("telegram", user)
+    [(saved,)] = await runtime.store.db.fetch("SELECT state FROM conversations WHERE user_key = ?", key)
+    state = json.loads(saved)
+    assert state["position"] == [45.005, 1.003]  # ≈ 100 m, never the exact point
+    assert state["said"] == "appelez moi au pour mon dossier caf"  # for a mediator, without the number
+    assert "45.0045" not in str(await rows_mentioning(runtime, "45.0045"))
+    # A day without a message: the shared position is forgotten.
+    runtime.clock.advance(hours=25)
+    counts = await runtime.store.purge(runtime.clock())
+    assert counts["positions"] == 1
+    [(saved,)] = await runtime.store.db.fetch("SELECT state FROM conversations WHERE user_key = ?", key)
+    assert json.loads(saved)["position"] is None
