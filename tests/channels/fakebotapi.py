@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -89,6 +90,10 @@ class FakeBotAPI:
                                           "parameters": {"retry_after": 1}}, status=429)
             return web.json_response({"ok": False, "error_code": status,
                                       "description": DESCRIPTIONS.get(status, "Internal Server Error")}, status=status)
+        refusal = _refusal(method, params)
+        if refusal:  # what Telegram itself refuses: the bot must never send it
+            self.failed.append((method, params))
+            return web.json_response({"ok": False, "error_code": 400, "description": refusal}, status=400)
         handler = getattr(self, f"m_{method}", None)
         if handler is None:
             return web.json_response({"ok": False, "error_code": 404, "description": "Not Found"}, status=404)
@@ -228,6 +233,20 @@ class FakeBotAPI:
 
     def count(self, chat_id: int, method: str = "sendMessage") -> int:
         return len(self.sent(chat_id, method))
+
+
+_BROKEN_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|#\d+);)")
+
+
+def _refusal(method: str, params: dict[str, Any]) -> str | None:
+    text = params.get("text")
+    if method != "sendMessage" or not isinstance(text, str):
+        return None
+    if len(text) > 4096:
+        return "Bad Request: message is too long"
+    if params.get("parse_mode") == "HTML" and _BROKEN_ENTITY.search(text):
+        return "Bad Request: can't parse entities: unsupported start tag or entity"
+    return None
 
 
 # -- updates as Telegram sends them ------------------------------------------------------------

@@ -225,3 +225,19 @@ async def test_database_and_secret_files_are_private(tmp_path, clock):
     await runtime.store.close()
     for name in ("bot.sqlite3", "bot.sqlite3.secret"):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
+
+
+@pytest.mark.parametrize("text", ["&" * 5000, "a" * 4094 + "&&&&", ("Tom & Jerry <3 " * 400)],
+                         ids=["ampersands", "at the cut", "mixed"])
+async def test_a_long_relayed_text_is_cut_before_escaping(api, tmp_path, clock, text):
+    from tests.fixtures import write_territory
+    group = -100999
+    bot = Running(api, tmp_path / "h.sqlite3", clock, directory=write_territory(tmp_path), mediators_chat_id=group)
+    async with bot.run():
+        await say(api, tg.message(ALICE, "je veux parler à quelqu'un"), ALICE, messages=2)
+        await say(api, tg.message(ALICE, "j'ai une question"), ALICE)
+        post = api.last_message(group)
+        await api.push(tg.message(BOB, text, chat=group, kind="supergroup", reply_to=post))
+        await api.wait_for(lambda: "".join(api.texts(ALICE)).count("&amp;") >= text.count("&"))
+    assert not [p for m, p in api.failed if m == "sendMessage"]  # every piece accepted
+    assert all(len(t) <= 4096 for t in api.texts(ALICE))

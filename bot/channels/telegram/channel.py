@@ -17,7 +17,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 from telegram.ext import AIORateLimiter, ExtBot
 
-from bot.channels.telegram.render import MAX_TEXT, keyboard, location_keyboard, render_text
+from bot.channels.telegram.render import keyboard, location_keyboard, render_chunks, render_text
 from bot.channels.telegram.request import AiohttpRequest
 from bot.channels.telegram.retries import with_retries
 from bot.conversation.events import TECHNICAL_ERROR, Incoming, Reply
@@ -196,7 +196,7 @@ class TelegramChannel:
         """Send one reply (its text in pieces Telegram accepts, contact cards, a pin); returns
         the first message as Telegram answered it."""
         text = render_text(reply)
-        chunks = [text[i:i + MAX_TEXT] for i in range(0, len(text), MAX_TEXT)] or [""]
+        chunks = render_chunks(reply.text)
         first: dict[str, Any] | None = None
         if reply.ask_location:
             # One keyboard per message: the location button and the choices go together in a
