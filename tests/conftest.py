@@ -66,9 +66,10 @@ class RecordingMediators:
     def __init__(self) -> None:
         self.sent: list[str] = []
 
-    async def forward(self, text: str) -> str | None:
+    async def forward(self, text: str, relay=None) -> None:
         self.sent.append(text)
-        return f"m{len(self.sent)}"
+        if relay is not None:
+            await relay(f"m{len(self.sent)}")
 
 
 async def settled(runtime: Runtime, channel: str, timeout: float = 10.0) -> None:

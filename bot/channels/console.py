@@ -17,7 +17,7 @@ from typing import TextIO
 
 from bot.conversation.events import Incoming, Reply
 from bot.places.geo import map_link
-from bot.runtime import Runtime, open_runtime
+from bot.runtime import Relay, Runtime, open_runtime
 from bot.settings import Settings
 from bot.storage.store import Reminder
 
@@ -46,10 +46,11 @@ class ConsoleMediators:
         self.out = out
         self.count = 0
 
-    async def forward(self, text: str) -> str | None:
+    async def forward(self, text: str, relay: Relay | None = None) -> None:
         self.count += 1
         self.out("   ↪ transmis à un médiateur")
-        return f"console-{self.count}"
+        if relay is not None:
+            await relay(f"console-{self.count}")
 
 
 class ConsoleSession:

@@ -70,6 +70,7 @@ async def running(settings: Settings, runtime: Runtime, *, telegram: bool, whats
             stack.push_async_callback(tg.stop)
             if settings.mediators_chat_id is not None:
                 runtime.mediators = tg
+                jobs.append(tg.mediators_loop())
                 runtime.source.mediators = True
                 runtime.source.current.mediators = True
             if webhook or settings.webhook_url:

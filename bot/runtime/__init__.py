@@ -8,10 +8,10 @@ channels import it.
 """
 
 from bot.runtime.boot import open_runtime
-from bot.runtime.handover import Delivery, Mediators, Outlet
+from bot.runtime.handover import Delivery, Mediators, Outlet, Relay
 from bot.runtime.knowledge import KnowledgeSource
 from bot.runtime.reminders import Send, Undeliverable
 from bot.runtime.turns import Clock, Runtime, utc_now
 
-__all__ = ["Clock", "Delivery", "KnowledgeSource", "Mediators", "Outlet", "Runtime", "Send", "Undeliverable",
+__all__ = ["Clock", "Delivery", "KnowledgeSource", "Mediators", "Outlet", "Relay", "Runtime", "Send", "Undeliverable",
            "open_runtime", "utc_now"]

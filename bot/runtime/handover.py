@@ -36,11 +36,15 @@ END_WORDS = words("fin", "terminer", "stop", "revenir au bot")
 Outlet = Callable[[str, Reply], Awaitable[None]]  # address, reply: a channel's way to reach a resident
 
 
+Relay = Callable[[str], Awaitable[None]]  # told the id of the posted message, to route replies back
+
+
 class Mediators(Protocol):
     """Where hand-overs go (a Telegram group, the console's screen)."""
 
-    async def forward(self, text: str) -> str | None:
-        """Post a message for the mediators; return its id so their reply can be routed back."""
+    async def forward(self, text: str, relay: Relay | None = None) -> None:
+        """Post a message for the mediators, now or from a queue of its own; once posted, call
+        `relay` with its id so that their reply can be routed back. Raises if it cannot be taken."""
 
 
 class Handovers:
@@ -58,15 +62,18 @@ class Handovers:
                    f"Besoin : {label}\nOù : {data.get('quartier') or 'non précisé'}\n"
                    f"Message : {said}\n\nRépondez à ce message pour écrire à la personne.")
         try:
-            message_id = await self.mediators.forward(summary)
+            await self.mediators.forward(summary, self._relay(key))
         except Exception:
             logger.exception("could not reach the mediators")
             return [Reply(_("Je n'ai pas pu joindre un médiateur pour l'instant. "
                             "Appelez un des numéros ci-dessus."), (Button(_("Nouvelle demande"), NEW),), lang=_.lang)]
         await self.store.start_handover(key, channel, address, now)
-        if message_id is not None:
-            await self.store.remember_relay(str(message_id), key)
         return []
+
+    def _relay(self, key: str) -> Relay:
+        async def relay(message_id: str) -> None:
+            await self.store.remember_relay(str(message_id), key)
+        return relay
 
     async def during(self, key: str, address: str, inc: Incoming, norm: str | None, state: State,
                      now: dt.datetime, knowledge: Knowledge, _: Translator) -> list[Reply] | None:
@@ -97,13 +104,11 @@ class Handovers:
 
     async def _forward(self, key: str, text: str, now: dt.datetime) -> bool:
         try:
-            message_id = await self.mediators.forward(text)
+            await self.mediators.forward(text, self._relay(key))
         except Exception:
             logger.exception("could not forward a message to the mediators")
             return False
         await self.store.touch_handover(key, now)
-        if message_id is not None:
-            await self.store.remember_relay(str(message_id), key)
         return True
 
     def _ack(self, knowledge: Knowledge, now: dt.datetime, _: Translator) -> Reply:

@@ -241,3 +241,22 @@ async def test_a_long_relayed_text_is_cut_before_escaping(api, tmp_path, clock, 
         await api.wait_for(lambda: "".join(api.texts(ALICE)).count("&amp;") >= text.count("&"))
     assert not [p for m, p in api.failed if m == "sendMessage"]  # every piece accepted
     assert all(len(t) <= 4096 for t in api.texts(ALICE))
+
+
+async def test_hand_over_traffic_never_holds_other_residents(api, tmp_path, clock):
+    """The mediators' group takes 20 messages a minute: what waits for it must not hold anyone's turn."""
+    from tests.fixtures import write_territory
+    group = -100999
+    bot = Running(api, tmp_path / "h.sqlite3", clock, directory=write_territory(tmp_path), mediators_chat_id=group)
+    clock.set("2026-11-29T20:00")
+    talking = list(range(7001, 7013))
+    waiting = list(range(8001, 8021))
+    async with bot.run():
+        for uid in talking:
+            await say(api, tg.message(uid, "je veux parler à quelqu'un"), uid, messages=2)
+        for uid in talking:  # 24 posts for the group in all: past its limit, some wait there
+            await api.push(tg.message(uid, "c'est pour ma retraite"))
+        for uid in waiting:
+            await api.push(tg.message(uid, "bonjour"))
+        await api.wait_for(lambda: all(api.count(uid) for uid in waiting), timeout=10)
+        await api.wait_for(lambda: all(api.count(uid) >= 3 for uid in talking), timeout=10)  # « Transmis ✅ »

@@ -22,7 +22,7 @@ from bot.channels.telegram.request import AiohttpRequest
 from bot.channels.telegram.retries import with_retries
 from bot.conversation.events import TECHNICAL_ERROR, Incoming, Reply
 from bot.conversation.i18n import DEFAULT, LANGUAGES, Translator, translator
-from bot.runtime import Runtime, Undeliverable
+from bot.runtime import Relay, Runtime, Undeliverable
 from bot.settings import Settings, hide
 from bot.storage.store import Inbound, Reminder
 
@@ -97,6 +97,7 @@ class TelegramChannel:
                           get_updates_request=AiohttpRequest(1, read_timeout=POLL_TIMEOUT + 10),
                           rate_limiter=self.limiter)
         self.username: str | None = None
+        self.to_mediators: asyncio.Queue[tuple[str, Relay | None]] = asyncio.Queue()
         runtime.outlets[CHANNEL] = self.send_to
 
     # -- wiring ----------------------------------------------------------------------------
@@ -335,11 +336,24 @@ class TelegramChannel:
 
     # -- mediators and reminders -----------------------------------------------------------
 
-    async def forward(self, text: str) -> str | None:
-        """Post to the mediators' group (the runtime's Mediators port)."""
+    async def forward(self, text: str, relay: Relay | None = None) -> None:
+        """Post to the mediators' group (the runtime's Mediators port) from a queue of its own:
+        the group's pace (Telegram allows 20 messages a minute there) never holds a resident's turn."""
+        self.to_mediators.put_nowait((text, relay))
+
+    async def mediators_loop(self) -> None:
+        """Send what waits for the mediators' group, in order; tell the hand-over its message id."""
         assert self.settings.mediators_chat_id is not None
-        sent = await self.send(self.settings.mediators_chat_id, Reply(text))
-        return str(sent["message_id"]) if isinstance(sent, dict) and "message_id" in sent else None
+        while True:
+            text, relay = await self.to_mediators.get()
+            try:
+                sent = await self.send(self.settings.mediators_chat_id, Reply(text))
+                if relay is not None and sent and "message_id" in sent:
+                    await relay(str(sent["message_id"]))
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                logger.exception("a message for the mediators' group could not be posted")
 
     async def deliver_reminders(self) -> int:
         return await self.runtime.deliver_reminders(CHANNEL, self.send_reminder)
