@@ -260,3 +260,46 @@ async def test_hand_over_traffic_never_holds_other_residents(api, tmp_path, cloc
             await api.push(tg.message(uid, "bonjour"))
         await api.wait_for(lambda: all(api.count(uid) for uid in waiting), timeout=10)
         await api.wait_for(lambda: all(api.count(uid) >= 3 for uid in talking), timeout=10)  # « Transmis ✅ »
+
+
+async def test_start_during_a_hand_over_ends_it_cleanly(api, tmp_path, clock):
+    from tests.fixtures import write_territory
+    group = -100999
+    bot = Running(api, tmp_path / "h.sqlite3", clock, directory=write_territory(tmp_path), mediators_chat_id=group)
+    clock.set("2026-11-29T20:00")
+    async with bot.run():
+        await say(api, tg.message(ALICE, "je veux parler à quelqu'un"), ALICE, messages=2)
+        texts = await say(api, tg.message(ALICE, "/start"), ALICE)
+        assert "Bonjour" in texts[0]
+        await api.wait_for(lambda: "ℹ️ La personne a terminé l'échange." in api.texts(group))
+        posts = len(api.texts(group))
+        texts = await say(api, tg.message(ALICE, "caf"), ALICE)  # the bot's again, not the group's
+        assert "Où êtes-vous" in texts[0] and len(api.texts(group)) == posts
+
+
+async def test_a_mediator_is_told_when_an_answer_cannot_be_delivered(api, tmp_path, clock):
+    from tests.fixtures import write_territory
+    group = -100999
+    bot = Running(api, tmp_path / "h.sqlite3", clock, directory=write_territory(tmp_path), mediators_chat_id=group)
+    clock.set("2026-11-29T20:00")
+    async with bot.run():
+        await say(api, tg.message(ALICE, "je veux parler à quelqu'un"), ALICE, messages=2)
+        await api.wait_for(lambda: bool(api.texts(group)))
+        post = api.last_message(group)
+        api.faults["sendMessage"] = [403]  # Alice has blocked the bot
+        await api.push(tg.message(BOB, "Bonjour, je peux vous aider", chat=group, kind="supergroup", reply_to=post))
+        await api.wait_for(lambda: any("n'a pas pu être remis" in t for t in api.texts(group)))
+
+
+async def test_a_mediator_is_told_when_the_network_fails(api, tmp_path, clock):
+    from tests.fixtures import write_territory
+    group = -100999
+    bot = Running(api, tmp_path / "h.sqlite3", clock, directory=write_territory(tmp_path), mediators_chat_id=group)
+    clock.set("2026-11-29T20:00")
+    async with bot.run():
+        await say(api, tg.message(ALICE, "je veux parler à quelqu'un"), ALICE, messages=2)
+        await api.wait_for(lambda: bool(api.texts(group)))
+        post = api.last_message(group)
+        api.faults["sendMessage"] = [500] * 5  # every retry of the answer to Alice fails
+        await api.push(tg.message(BOB, "Bonjour, je peux vous aider", chat=group, kind="supergroup", reply_to=post))
+        await api.wait_for(lambda: any("réessayez dans un moment" in t for t in api.texts(group)), timeout=20)

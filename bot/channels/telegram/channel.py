@@ -54,6 +54,7 @@ MEDIATOR_ENDED = "✅ Échange terminé."
 MEDIATOR_GONE = "Cette personne n'est plus en ligne avec un médiateur (échange terminé)."
 MEDIATOR_UNREACHABLE = ("Ce message n'a pas pu être remis à la personne (elle a bloqué le bot, ou "
                         "WhatsApp n'autorise plus de lui écrire : plus de 24 h sans message de sa part).")
+MEDIATOR_RETRY = "Ce message n'a pas pu être envoyé pour l'instant (problème de réseau) : réessayez dans un moment."
 MEDIA_KINDS = ("voice", "audio", "sticker", "photo", "video", "video_note", "animation",
                "document", "contact", "poll", "dice", "game", "venue", "story")
 
@@ -333,6 +334,9 @@ class TelegramChannel:
         except Undeliverable as e:
             logger.info("a mediator's answer could not be delivered: %s", e)
             await self.send(msg.chat.id, Reply(MEDIATOR_UNREACHABLE))
+        except (NetworkError, TimedOut):
+            logger.warning("a mediator's answer could not be sent (network)")
+            await self.send(msg.chat.id, Reply(MEDIATOR_RETRY))
 
     # -- mediators and reminders -----------------------------------------------------------
 
