@@ -7,6 +7,7 @@ together migrate once.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from typing import Any
@@ -25,6 +26,32 @@ def numbered(sql: str) -> str:
     """`?` placeholders as `$1, $2…` (the store's SQL has no `?` inside string literals)."""
     parts = sql.split("?")
     return parts[0] + "".join(f"${i}{part}" for i, part in enumerate(parts[1:], 1))
+
+
+def _combinable(st: Statement) -> bool:
+    return st.sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+
+
+@lru_cache(maxsize=256)
+def _combined_sql(shape: tuple[tuple[str, bool, bool, int], ...]) -> str:
+    clauses, outputs, n = [], [], 0
+    for i, (sql, fetch, expect, arity) in enumerate(shape):
+        parts = sql.split("?")
+        body = parts[0] + "".join(f"${n + k}{part}" for k, part in enumerate(parts[1:], 1))
+        n += arity
+        clauses.append(f"s{i} AS ({body}{'' if fetch else ' RETURNING 1'})")
+        outputs.append(f"(SELECT count(*) FROM s{i}) AS n{i}")
+        if fetch:
+            outputs.append(f"(SELECT json_agg(s{i}) FROM s{i})::text AS r{i}")
+        if expect:
+            outputs.append(f"1 / (SELECT count(*) FROM s{i}) AS e{i}")
+    return "WITH " + ", ".join(clauses) + " SELECT " + ", ".join(outputs)
+
+
+def combined(statements: list[Statement]) -> tuple[str, list[Any]]:
+    """Statements as one: each a WITH clause, its placeholders numbered across the whole."""
+    shape = tuple((st.sql, st.fetch, st.expect, st.sql.count("?")) for st in statements)
+    return _combined_sql(shape), [a for st in statements for a in st.args]
 
 
 def _rowcount(status: str) -> int:
@@ -57,6 +84,30 @@ class PostgresDatabase:
         return _rowcount(await self.pool.execute(numbered(sql), *args))
 
     async def batch(self, statements: list[Statement]) -> list[Result]:
+        if len(statements) > 1 and all(_combinable(st) for st in statements):
+            return await self._one_trip(statements)
+        return await self._in_transaction(statements)
+
+    async def _one_trip(self, statements: list[Statement]) -> list[Result]:
+        """The batch as one statement (a chain of data-modifying WITH clauses, which PostgreSQL
+        runs as one atomic command): one round trip instead of BEGIN, one per statement, COMMIT.
+        A statement expected to change a row and changing none makes the command fail (a
+        division by its zero count), which undoes all of it: Conflict."""
+        sql, args = combined(statements)
+        try:
+            row = await self.pool.fetchrow(sql, *args)
+        except asyncpg.DivisionByZeroError:
+            raise Conflict("a conversation changed meanwhile") from None
+        assert row is not None
+        results = []
+        for i, st in enumerate(statements):
+            count, rows = int(row[f"n{i}"]), []
+            if st.fetch and count:
+                rows = [tuple(r.values()) for r in json.loads(row[f"r{i}"])]
+            results.append(Result(count, rows))
+        return results
+
+    async def _in_transaction(self, statements: list[Statement]) -> list[Result]:
         results = []
         async with self.pool.acquire() as conn, conn.transaction():
             for s in statements:
