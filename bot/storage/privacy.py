@@ -106,15 +106,18 @@ POSITION_KEPT = dt.timedelta(hours=24)  # a shared position serves the conversat
 
 
 async def forget_positions(db: Database, now: dt.datetime) -> int:
-    """Drop the shared positions of conversations idle for a day (a quartier chosen by name is
-    not personal and stays); returns how many were dropped."""
+    """Drop the shared positions and the resident's own words (kept for a mediator) from the
+    conversations idle for a day — a quartier chosen by name is not personal and stays; returns
+    how many conversations were changed."""
     before = (now - POSITION_KEPT).astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
-    rows = await db.fetch("SELECT user_key, state FROM conversations WHERE updated_at < ? AND state LIKE ?",
-                          before, '%"by":"position"%')
+    rows = await db.fetch("SELECT user_key, state FROM conversations WHERE updated_at < ?"
+                          " AND (state LIKE ? OR state LIKE ?)", before, '%"by":"position"%', '%"said":"%')
     statements = []
     for key, text in rows:
         state = json.loads(text)
-        state.update(position=None, where=None, by=None, shown=0)
+        if state.get("by") == "position":
+            state.update(position=None, where=None, by=None, shown=0)
+        state["said"] = None
         statements.append(Statement("UPDATE conversations SET state = ? WHERE user_key = ? AND state = ?",
                                     (json.dumps(state, ensure_ascii=False, separators=(",", ":")), key, text)))
     if statements:

@@ -303,3 +303,17 @@ async def test_a_mediator_is_told_when_the_network_fails(api, tmp_path, clock):
         api.faults["sendMessage"] = [500] * 5  # every retry of the answer to Alice fails
         await api.push(tg.message(BOB, "Bonjour, je peux vous aider", chat=group, kind="supergroup", reply_to=post))
         await api.wait_for(lambda: any("réessayez dans un moment" in t for t in api.texts(group)), timeout=20)
+
+
+@pytest.mark.parametrize("value", ["2025-13-45", "[2025]", "{a: 1}", "2025-02-30", "'2025-00'"])
+def test_a_bad_date_is_pointed_at_its_line_not_a_traceback(tmp_path, value):
+    text = DIRECTORY.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if "date_maj:" in line)
+    lines[at] = lines[at].split("date_maj:")[0] + f"date_maj: {value}"
+    bad = tmp_path / "directory.yaml"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "bot", "check", "--directory", str(bad)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout
+    assert f"{bad}:{at + 1}: date_maj" in done.stdout + done.stderr

@@ -125,4 +125,4 @@ async def test_what_is_kept_of_a_position_and_of_a_resident_s_words(runtime: Run
     counts = await runtime.store.purge(runtime.clock())
     assert counts["positions"] == 1
     [(saved,)] = await runtime.store.db.fetch("SELECT state FROM conversations WHERE user_key = ?", key)
-    assert json.loads(saved)["position"] is None
+    assert json.loads(saved)["position"] is None and json.loads(saved)["said"] is None
