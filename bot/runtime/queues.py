@@ -3,8 +3,8 @@
 A channel stores what it receives with `receive` before it acknowledges it (the polling offset,
 the webhook's 200), so a crash loses nothing: at start, and on any instance, `inbox_loop` hands
 the unanswered rows back to the channel, each resident's in order. A turn's replies are saved
-with it; the channel sends them at once and calls `sent`, or `failed` — then `outbox_loop`
-sends them again with backoff, parks what is refused for good (never blocking other residents),
+with it; `Runtime.answer` sends them at once through the channel and calls `sent`, or `failed`
+— then `outbox_loop` sends them again with backoff, parks what is refused for good (never blocking other residents),
 and replaces replies gone stale by a short apology. Delivery is at least once: a reply sent just
 before a crash, whose `sent` was not recorded, is sent again once its lease has passed (60 s by default).
 """
@@ -100,17 +100,7 @@ class Queues:
                 logger.exception("could not tell a resident about an error")
 
     async def inbox_loop(self, handlers: dict[str, InboxHandler]) -> None:
-        while True:
-            try:
-                self.inbox_ready.clear()
-                if await self.handle_inbox(handlers):
-                    continue
-                await _wait(self.inbox_ready, IDLE)
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                logger.exception("inbox loop error")
-                await asyncio.sleep(IDLE)
+        await _keep_doing(lambda: self.handle_inbox(handlers), self.inbox_ready, "inbox")
 
     # -- outbox ----------------------------------------------------------------------------
 
@@ -118,16 +108,20 @@ class Queues:
         if queued is not None:
             await self.rt.store.outbox_done(queued)
 
-    async def failed(self, queued: int | None, error: BaseException) -> None:
-        """Sending a turn's replies failed: park them if refused for good, else try again later."""
+    async def failed(self, queued: int | None, error: BaseException, attempts: int = 1) -> None:
+        """Sending an outbox row failed (its `attempts`-th try): park it if refused for good,
+        else try again after a delay that grows with the attempts."""
         if queued is None:
             return
         now = self.rt.clock()
         if isinstance(error, Undeliverable):
+            logger.info("outbox row %d refused for good (%s): parked", queued, error)
             await self.rt.store.outbox_park(queued, now, str(error))
-        else:
-            await self.rt.store.outbox_retry(queued, now + dt.timedelta(seconds=BACKOFF[0]), repr(error)[:200])
-            self.outbox_ready.set()
+            return
+        wait = BACKOFF[min(max(attempts, 1), len(BACKOFF)) - 1]
+        logger.warning("outbox row %d not sent (%s): again in %d s", queued, type(error).__name__, wait)
+        await self.rt.store.outbox_retry(queued, now + dt.timedelta(seconds=wait), repr(error))
+        self.outbox_ready.set()
 
     async def flush_outbox(self, channel: str, send: SendReplies, limit: int = 20) -> int:
         """Send what is due in the outbox; returns how many rows were handled."""
@@ -151,29 +145,13 @@ class Queues:
             replies = _apology(replies)
         try:
             await send(address, replies)
-        except Undeliverable as e:
-            logger.info("outbox row %d refused for good (%s): parked", q.id, e)
-            await rt.store.outbox_park(q.id, now, str(e))
-            return
         except Exception as e:
-            wait = BACKOFF[min(q.attempts, len(BACKOFF)) - 1]
-            logger.warning("outbox row %d not sent (%s): again in %d s", q.id, type(e).__name__, wait)
-            await rt.store.outbox_retry(q.id, now + dt.timedelta(seconds=wait), repr(e)[:200])
+            await self.failed(q.id, e, q.attempts)
             return
         await rt.store.outbox_done(q.id)
 
     async def outbox_loop(self, channel: str, send: SendReplies) -> None:
-        while True:
-            try:
-                self.outbox_ready.clear()
-                if await self.flush_outbox(channel, send):
-                    continue
-                await _wait(self.outbox_ready, IDLE)
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                logger.exception("outbox loop error")
-                await asyncio.sleep(IDLE)
+        await _keep_doing(lambda: self.flush_outbox(channel, send), self.outbox_ready, "outbox")
 
 
 def _apology(replies: list[Reply]) -> list[Reply]:
@@ -182,6 +160,22 @@ def _apology(replies: list[Reply]) -> list[Reply]:
     _ = translator(lang)
     kept = [r for r in replies if r.contacts]
     return [*kept, Reply(_(SORRY), (Button(_(NEW_REQUEST), NEW),), lang=lang)]
+
+
+async def _keep_doing(step: Callable[[], Awaitable[int]], ready: asyncio.Event, name: str) -> None:
+    """Run `step` while it finds work; then wait to be woken (or IDLE, for other instances'
+    rows). An error is logged and the loop goes on: it must outlive anything a row does."""
+    while True:
+        try:
+            ready.clear()
+            if await step():
+                continue
+            await _wait(ready, IDLE)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("%s loop error", name)
+            await asyncio.sleep(IDLE)
 
 
 async def _wait(event: asyncio.Event, timeout: float) -> None:

@@ -21,7 +21,7 @@ from bot.conversation.knowledge import Knowledge
 from bot.conversation.state import State
 from bot.runtime.handover import Delivery, Handovers, Mediators, Outlet
 from bot.runtime.knowledge import KnowledgeSource
-from bot.runtime.queues import Queues
+from bot.runtime.queues import Queues, SendReplies
 from bot.runtime.reminders import (
     CANCEL_PREFIX,
     REMINDER_WORDS,
@@ -175,13 +175,16 @@ class Runtime:
             return [], None
         return replies, queued
 
-    async def sent(self, queued: int | None) -> None:
-        """The channel delivered a turn's replies: forget them."""
-        await self.queues.sent(queued)
-
-    async def failed(self, queued: int | None, error: BaseException) -> None:
-        """The channel could not deliver a turn's replies: the outbox tries again, or parks them."""
-        await self.queues.failed(queued, error)
+    async def answer(self, inc: Incoming, address: str, send: SendReplies, inbox_id: int | None = None) -> None:
+        """A turn (saved with its replies queued and the inbox row answered), its replies sent at
+        once; if sending fails the outbox tries again later, or parks them if refused for good."""
+        replies, queued = await self.handle_queued(inc, address=address, inbox_id=inbox_id)
+        try:
+            await send(address, replies)
+        except Exception as e:
+            await self.queues.failed(queued, e)
+        else:
+            await self.queues.sent(queued)
 
     # -- mediators' side --------------------------------------------------------------------
 

@@ -281,15 +281,7 @@ class TelegramChannel:
         return Incoming(CHANNEL, user, media=kind)
 
     async def answer(self, chat_id: int, inc: Incoming, inbox_id: int | None = None) -> bool:
-        replies, queued = await self.runtime.handle_queued(inc, address=str(chat_id), inbox_id=inbox_id)
-        try:
-            await self.send_replies(str(chat_id), replies)
-        except Exception as e:  # the outbox sends them again (or parks them, if refused for good)
-            await self.runtime.failed(queued, e)
-            if not isinstance(e, (Undeliverable, NetworkError)):
-                raise
-        else:
-            await self.runtime.sent(queued)
+        await self.runtime.answer(inc, str(chat_id), self.send_replies, inbox_id)
         return inbox_id is not None
 
     async def on_group_message(self, msg: Message, _: Translator) -> None:

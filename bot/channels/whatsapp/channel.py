@@ -120,13 +120,7 @@ class WhatsAppChannel:
             await self.client.mark_read(wamid)
         except (GraphError, httpx.HTTPError) as e:  # the blue ticks are a courtesy, not a reason to stop
             logger.info("could not mark a message read: %s", e)
-        replies, queued = await self.runtime.handle_queued(inc, address=sender, inbox_id=inbound.id)
-        try:
-            await self.send_replies(sender, replies)
-        except Exception as e:  # the outbox sends them again (or parks them, if refused for good)
-            await self.runtime.failed(queued, e)
-        else:
-            await self.runtime.sent(queued)
+        await self.runtime.answer(inc, sender, self.send_replies, inbound.id)
         return True
 
     async def give_up(self, message: dict[str, Any]) -> None:
