@@ -197,15 +197,14 @@ class TelegramChannel:
     async def send(self, chat_id: int | str, reply: Reply) -> dict[str, Any] | None:
         """Send one reply (its text in pieces Telegram accepts, contact cards, a pin); returns
         the first message as Telegram answered it."""
-        text = render_text(reply)
-        chunks = render_chunks(reply.text)
         first: dict[str, Any] | None = None
         if reply.ask_location:
             # One keyboard per message: the location button and the choices go together in a
             # reply keyboard; a choice sends its label, which the conversation understands.
-            first = await self.call("sendMessage", chat_id=chat_id, text=text, parse_mode=ParseMode.HTML,
-                                    reply_markup=location_keyboard(reply))
+            first = await self.call("sendMessage", chat_id=chat_id, text=render_text(reply),
+                                    parse_mode=ParseMode.HTML, reply_markup=location_keyboard(reply))
         else:
+            chunks = render_chunks(reply.text)
             for i, chunk in enumerate(chunks):
                 last = i == len(chunks) - 1
                 sent = await self.call("sendMessage", chat_id=chat_id, text=chunk, parse_mode=ParseMode.HTML,

@@ -25,33 +25,35 @@ def dialable(text: str) -> str:
     return _PHONE.sub(repl, text)
 
 
+def _render(text: str) -> str:
+    return dialable(html.escape(text, quote=False))
+
+
 def render_text(reply: Reply) -> str:
-    return dialable(html.escape(reply.text, quote=False))
+    return _render(reply.text)
 
 
 def render_chunks(text: str, limit: int = MAX_TEXT) -> list[str]:
-    """The text as messages Telegram accepts: cut before escaping (a cut after could fall inside
-    `&amp;`, which Telegram refuses), at a line break when one is near, each piece ≤ `limit`
-    once escaped."""
-    def size(piece: str) -> int:
-        return len(dialable(html.escape(piece, quote=False)))
-
+    """The text rendered as messages Telegram accepts: cut before escaping (a cut after could
+    fall inside `&amp;`, which Telegram refuses), at a line break when one is near, each piece
+    ≤ `limit` once escaped."""
     out: list[str] = []
     rest = text
     while rest:
-        if size(rest) <= limit:
-            out.append(rest)
+        rendered = _render(rest)
+        if len(rendered) <= limit:
+            out.append(rendered)
             break
         # The longest prefix that fits (escaping at most multiplies a length by 5), at a line
         # break or a space when there is one in its second half.
         end = min(len(rest), limit)
-        while end > 1 and size(rest[:end]) > limit:
-            end = max(1, min(end - 1, end * limit // max(size(rest[:end]), 1)))
+        while end > 1 and (size := len(_render(rest[:end]))) > limit:
+            end = max(1, min(end - 1, end * limit // size))
         cut = max(rest.rfind("\n", 0, end), rest.rfind(" ", 0, end))
         end = cut + 1 if cut > end // 2 else end
-        out.append(rest[:end])
+        out.append(_render(rest[:end]))
         rest = rest[end:]
-    return [dialable(html.escape(p, quote=False)) for p in out] or [""]
+    return out or [""]
 
 
 # Keyboards are built as the Bot API's JSON directly: as library objects, turning them back into
