@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import logging
 import signal
 from collections.abc import AsyncIterator, Coroutine
@@ -32,7 +31,6 @@ from bot.settings import Settings
 logger = logging.getLogger(__name__)
 
 HEARTBEAT = 10.0  # seconds between "alive" marks
-PURGE_EVERY = dt.timedelta(hours=24)
 
 
 @dataclass
@@ -136,8 +134,8 @@ async def _upkeep(runtime: Runtime, svc: Service, settings: Settings) -> None:
             if svc.telegram is not None:
                 from bot.channels.telegram.channel import share_rate
                 share_rate(svc.telegram.limiter, settings.max_rate, alive)
-            if await store.take_lease("purge", name, now, now + PURGE_EVERY):
-                counts = await store.purge(now)
+            counts = await store.purge_daily(name, now)
+            if counts is not None:
                 logger.info("daily purge: %s", ", ".join(f"{k} {v}" for k, v in counts.items() if v) or "nothing")
         except asyncio.CancelledError:
             raise

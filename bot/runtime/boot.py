@@ -30,7 +30,7 @@ async def open_runtime(settings: Settings, clock: Clock | None = None,
         runtime.lease = dt.timedelta(seconds=settings.lease_seconds)
         # Retention follows the real clock: a console run at a chosen date (`--now`) must never
         # purge the real database as if that date had come.
-        await store.purge(utc_now())
+        await store.purge_daily(runtime.queues.name, utc_now())
     except BaseException:
         await store.close()  # an open connection's thread would keep a failed start alive
         raise

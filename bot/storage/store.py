@@ -14,13 +14,13 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.conversation.events import Effect
 from bot.errors import BotError, StoreError
 from bot.storage.backend import Conflict, Database, Statement, describe
 from bot.storage.privacy import forget_positions, scrub
+from bot.storage.rows import Handover, Inbound, Queued, Reminder
 from bot.storage.schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["HANDOVER_KEPT", "HANDOVER_SILENCE", "SCHEMA_VERSION", "Conflict", "Handover", "Inbound", "Queued", "Reminder", "Store"]
@@ -35,57 +35,12 @@ HANDOVER_SILENCE = dt.timedelta(hours=2)
 HANDOVER_KEPT = dt.timedelta(days=7)
 INBOX_KEPT = dt.timedelta(days=7)  # handled ids, to answer a re-delivered message once
 OUTBOX_KEPT = dt.timedelta(days=2)  # parked (refused) replies, for admins to look at, then gone
+PURGE_EVERY = dt.timedelta(hours=24)
 ALIVE = dt.timedelta(seconds=30)  # an instance that has not said so for this long is gone
 
 # Tables holding rows tied to a person, and the column holding their key.
 PERSONAL_TABLES = (("conversations", "user_key"), ("reminders", "user_key"), ("handovers", "user_key"),
                    ("relays", "user_key"), ("outbox", "user_key"), ("unmatched", "user_key"))
-
-
-@dataclass(frozen=True)
-class Reminder:
-    id: int
-    user_key: str
-    channel: str
-    address: str
-    due_at: dt.datetime
-    until_at: dt.datetime
-    place: str
-    text: str
-    # What a message template needs (WhatsApp, outside its 24-hour window): lang, place, when, where.
-    params: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Handover:
-    user_key: str
-    channel: str
-    address: str
-    started_at: dt.datetime
-    last_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class Inbound:
-    """A received update, claimed for handling."""
-
-    id: int
-    channel: str
-    user_key: str
-    payload: str  # sealed (see privacy.AddressBox)
-    attempts: int
-
-
-@dataclass(frozen=True)
-class Queued:
-    """A turn's replies waiting to be sent, claimed for sending."""
-
-    id: int
-    user_key: str
-    address: str  # sealed
-    replies: str  # JSON
-    created_at: dt.datetime
-    attempts: int
 
 
 def _iso(t: dt.datetime) -> str:
@@ -407,11 +362,11 @@ class Store:
     # -- several instances -----------------------------------------------------------------
 
     async def take_lease(self, name: str, holder: str, now: dt.datetime, until: dt.datetime) -> bool:
-        """True if `holder` now holds the named lease (free, expired, or already its own)."""
+        """True if `holder` takes the named lease until `until`: only once it is free or has
+        expired, whoever held it (what it guards is then done once per period, by one instance)."""
         return await self.db.execute(
             "INSERT INTO leases(name, holder, until_at) VALUES (?,?,?) ON CONFLICT(name) DO UPDATE"
-            " SET holder = excluded.holder, until_at = excluded.until_at"
-            " WHERE leases.until_at < ? OR leases.holder = excluded.holder",
+            " SET holder = excluded.holder, until_at = excluded.until_at WHERE leases.until_at < ?",
             name, holder, _iso(until), _iso(now)) > 0
 
     async def heartbeat(self, name: str, now: dt.datetime) -> int:
@@ -427,6 +382,10 @@ class Store:
                              for table in ("inbox", "outbox", "reminders")])
 
     # -- retention (and shared positions forgotten after a day) ---------------------------------
+    async def purge_daily(self, holder: str, now: dt.datetime) -> dict[str, int] | None:
+        """The purge, if none was done in the last day by any instance; what it removed."""
+        return await self.purge(now) if await self.take_lease("purge", holder, now, now + PURGE_EVERY) else None
+
     async def purge(self, now: dt.datetime) -> dict[str, int]:
         """Remove what is past retention: old conversations, old unmatched phrases, hand-overs nobody
         can answer any more, reminders whose slot has passed, answered and parked rows, positions."""

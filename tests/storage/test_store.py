@@ -150,6 +150,7 @@ async def test_one_lease_holder_at_a_time(store_target):
     store = await Store.open(store_target)
     now = paris("2026-12-01T10:00")
     assert await store.take_lease("purge", "one", now, now + dt.timedelta(hours=24))
+    assert not await store.take_lease("purge", "one", now + dt.timedelta(seconds=10), now + dt.timedelta(hours=24))
     assert not await store.take_lease("purge", "two", now + dt.timedelta(hours=1), now + dt.timedelta(hours=25))
     assert await store.take_lease("purge", "two", now + dt.timedelta(hours=25), now + dt.timedelta(hours=49))
     assert await store.heartbeat("one", now) == 1
