@@ -14,7 +14,6 @@ import asyncio
 import contextlib
 import datetime as dt
 import itertools
-import os
 import signal
 import socket
 import sys
@@ -22,12 +21,12 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from bot.storage.privacy import AddressBox, user_key
 from bot.storage.store import Store
 from tests.channels import fakebotapi as tg
-from tests.conftest import DIRECTORY, ROOT, fresh_postgres
+from tests.channels.tgharness import bot_process_env
+from tests.conftest import ROOT, fresh_postgres
 
 SECRET = "a-test-secret-long-enough-for-the-checks-0123456789"
 HOOK_SECRET = "hook-secret-0123456789abcdefghijklmnop"
@@ -36,19 +35,11 @@ GREETING, WHERE, ANSWER = "Bonjour", "Où êtes-vous", "Maison des services des 
 
 
 def bot_env(api: tg.FakeBotAPI, client: str, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WHATSAPP_", "WEBHOOK_"))}
-    env.pop("DATABASE_URL", None)
-    env.update({
-        "TELEGRAM_BOT_TOKEN": tg.TOKEN,
-        "TELEGRAM_BASE_URL": f"http://127.0.0.1:{api.port}/{client}/bot",
+    return bot_process_env(f"http://127.0.0.1:{api.port}/{client}/bot", **{
         "TELEGRAM_MAX_RATE": "1000",  # a local stand-in, not Telegram
-        "BOT_DIRECTORY": str(DIRECTORY),
         "BOT_SECRET": SECRET,
         "BOT_LEASE_SECONDS": "2",  # how soon a dead process's claimed rows are taken over
-        "NO_PROXY": "127.0.0.1,localhost",
-        **extra,
-    })
-    return env
+        **extra})
 
 
 class BotProcess:

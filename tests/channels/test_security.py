@@ -21,7 +21,7 @@ from bot.errors import ConfigError
 from bot.runtime import KnowledgeSource, Runtime
 from bot.storage.store import Store
 from tests.channels import fakebotapi as tg
-from tests.channels.tgharness import ALICE, BOB, Running, say, settings_for
+from tests.channels.tgharness import ALICE, BOB, Running, bot_process_env, say, settings_for
 from tests.conftest import DIRECTORY, INTENTS, ROOT, settled
 
 ATTACKER = 6666
@@ -162,9 +162,7 @@ async def test_a_rejected_token_is_never_logged(api, bot, caplog):
 
 def start_bot(tmp_path, **env: str) -> subprocess.CompletedProcess:
     """`python -m bot telegram` as a supervisor starts it; it must give up at once, not hang."""
-    full = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "DATABASE_URL"))}
-    full.update({"TELEGRAM_BOT_TOKEN": tg.TOKEN, "TELEGRAM_BASE_URL": "http://127.0.0.1:9/bot",
-                 "BOT_DIRECTORY": str(DIRECTORY), "BOT_DATABASE": str(tmp_path / "bot.sqlite3"), **env})
+    full = bot_process_env("http://127.0.0.1:9/bot", BOT_DATABASE=str(tmp_path / "bot.sqlite3"), **env)
     return subprocess.run([sys.executable, "-m", "bot", "telegram"], env=full, cwd=ROOT, capture_output=True,
                           text=True, timeout=60)
 

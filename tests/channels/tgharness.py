@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -15,6 +16,20 @@ from tests.channels import fakebotapi as tg
 from tests.conftest import DIRECTORY, INTENTS, Clock
 
 ALICE, BOB = 1001, 1002
+
+
+BOT_SETTINGS = ("DATABASE_URL", "BOT_SECRET", "BOT_DATABASE", "BOT_DIRECTORY", "BOT_INTENTS", "BOT_LEASE_SECONDS",
+                "PORT", "ADMIN_IDS", "MEDIATORS_CHAT_ID")
+
+
+def bot_process_env(base_url: str, **extra: str) -> dict[str, str]:
+    """The environment of a `python -m bot` child process: this one's without any bot setting,
+    then the Bot API stand-in, the test territory and `extra`."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("TELEGRAM_", "WHATSAPP_", "WEBHOOK_")) and k not in BOT_SETTINGS}
+    env.update({"TELEGRAM_BOT_TOKEN": tg.TOKEN, "TELEGRAM_BASE_URL": base_url, "BOT_DIRECTORY": str(DIRECTORY),
+                "NO_PROXY": "127.0.0.1,localhost", **extra})
+    return env
 
 
 def settings_for(api: tg.FakeBotAPI, **extra) -> Settings:
