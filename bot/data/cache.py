@@ -124,7 +124,7 @@ def prepare_directory(path: Path) -> Directory | Path:
     if len(data) < SMALL:
         return load_directory(path, content=data, coverage=False)[0]
     cache = _cache_path(path, data)
-    if _read_cache_ok(cache):
+    if cache.exists() and private(cache.parent):  # its signature is checked when it is read
         return cache
     refused = _compile_in_child(path)
     if refused:
@@ -135,11 +135,6 @@ def prepare_directory(path: Path) -> Directory | Path:
     directory = load_directory(path, content=data, coverage=False)[0]
     write_cache(directory, cache, path)
     return directory
-
-
-def _read_cache_ok(cache: Path) -> bool:
-    """A cache file that exists in a private folder (its signature is checked when it is read)."""
-    return cache.exists() and private(cache.parent)
 
 
 def read_prepared(path: Path, cache: Path) -> Directory:
