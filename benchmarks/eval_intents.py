@@ -1,6 +1,11 @@
 """Print how well messages are understood: per language, on the test split (never tuned on).
 
     python benchmarks/eval_intents.py [--split test|dev|both] [--misses] [--confusions]
+    python benchmarks/eval_intents.py --crossval [--misses]
+
+--crossval measures how the matcher does on phrasings it was not trained on without looking at
+either split: the phrase bank is cut in five folds, and each fold is matched by a matcher
+trained on the four others (with every intent file). It is the figure to tune on.
 
 Top-1 accuracy in scope, out-of-scope messages left alone, language recognised, per-need
 precision and recall, the confusion between needs, and the time to understand one message.
@@ -19,8 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.data.cache import cache_dir  # noqa: E402
-from bot.understanding.evaluate import by_language, read_labelled  # noqa: E402
-from bot.understanding.matcher import load_matcher  # noqa: E402
+from bot.understanding.evaluate import Report, by_language, read_labelled  # noqa: E402
+from bot.understanding.intents import load_intents, load_phrases  # noqa: E402
+from bot.understanding.matcher import Matcher, load_matcher  # noqa: E402
+
+FOLDS = 5
 
 TARGETS = {"fr": (0.97, 0.95), "en": (0.93, None), "ar": (0.93, None), "darija": (0.93, None)}
 
@@ -49,7 +57,32 @@ def report(name: str, rows, matcher, misses: bool, confusions: bool) -> None:
             print(f"  miss: {need} → {got}: {text}")
 
 
+def crossval(misses: bool) -> None:
+    intents, _ = load_intents(ROOT / "intents")
+    phrases, _ = load_phrases(ROOT / "intents")
+    totals: dict[str, Report] = {}
+    for fold in range(FOLDS):
+        held = [(p.label, p.lang, p.text) for k, p in enumerate(phrases) if k % FOLDS == fold]
+        kept = [p for k, p in enumerate(phrases) if k % FOLDS != fold]
+        for lang, rep in by_language(Matcher(intents, kept), held).items():
+            total = totals.setdefault(lang, Report())
+            for name in ("in_scope", "correct", "offered", "out_scope", "unclaimed"):
+                setattr(total, name, getattr(total, name) + getattr(rep, name))
+            total.misses += rep.misses if lang == "all" else []
+    print(f"== {FOLDS}-fold cross-validation over intents/phrases.tsv ({len(phrases)} phrases)")
+    for lang in ("fr", "en", "ar", "darija", "all"):
+        rep = totals[lang]
+        print(f"{lang:7} in scope {rep.accuracy:6.1%} ({rep.correct}/{rep.in_scope}, {rep.offered} more offered) · "
+              f"out of scope left alone {rep.unclaimed_rate:6.1%} ({rep.unclaimed}/{rep.out_scope})")
+    if misses:
+        for need, got, text in totals["all"].misses:
+            print(f"  miss: {need} → {got}: {text}")
+
+
 def main() -> None:
+    if "--crossval" in sys.argv:
+        crossval("--misses" in sys.argv)
+        return
     split = sys.argv[sys.argv.index("--split") + 1] if "--split" in sys.argv else "test"
     t0 = time.perf_counter()
     matcher = load_matcher(ROOT / "intents", cache=cache_dir())

@@ -52,7 +52,6 @@ from bot.places.needs import BUS, HUMAN, NEEDS
 from bot.understanding.danger import detect
 from bot.understanding.gazetteer import Located
 from bot.understanding.lexicon import Match
-from bot.understanding.matcher import ACCEPT
 from bot.understanding.normalize import content, normalize
 
 WHERE_STEPS = (ASK_WHERE, TYPE_WHERE)
@@ -228,8 +227,9 @@ class EntryPhase(Base):
         if text.startswith("/") and match.need is None:
             match = Match(None, 0.0, lang=match.lang)  # an unknown command: no guess from its letters
         need = match.need if match.need in NEEDS or match.need == BUS else None
-        if match.need == HUMAN:  # "parler à quelqu'un pour la caf": the need is the runner-up
-            need = next((c for c, score in match.candidates if c in NEEDS and score >= 100 * ACCEPT), None)
+        if match.need == HUMAN:  # "parler à quelqu'un pour la caf": a need besides the person
+            other = self.k.matcher.besides(HUMAN, rest).need
+            need = other if other in NEEDS else None
         if where is None or (mention is not None and content(rest.split())):
             self.effect("understood", ok=match.need is not None)  # a place alone is not a request
         if s.step in WHERE_STEPS and where is None and _STREET.search(normalize(text)):

@@ -35,6 +35,7 @@ from bot.understanding.normalize import STOPWORDS, content, tokens
 ACCEPT = 62.0  # score to answer without asking (one exact keyword is enough)
 RATIO = 1.3  # the best intent's evidence must exceed the runner-up's by this factor
 FLOOR = 30.0  # below: nothing recognised
+SIGNAL = 60.0  # evidence from which the classifier is told the lexicon is sure ("K=…")
 TYPO_CUTOFF = 80.0
 TYPO_CUTOFF_SHORT = 88.0  # words of 5 letters or fewer: one substitution is too loose ("jouer"/"bjour")
 STEM = 6  # words sharing this many first letters are taken as the same word's forms
@@ -123,8 +124,32 @@ class Lexicon:
         sizes = {len(p) for p in phrases}
         return any(tuple(words[i:i + n]) in phrases for n in sizes for i in range(len(words) - n + 1))
 
+    def without(self, intent: str, text: str) -> str:
+        """The message's words without the phrasings that say this intent outright."""
+        words = tokens(text)[: MAX_WORDS * 3]
+        phrases = self.explicit.get(intent, set())
+        for n in sorted({len(p) for p in phrases}, reverse=True):
+            i = 0
+            while i <= len(words) - n:
+                if tuple(words[i:i + n]) in phrases:
+                    del words[i:i + n]
+                else:
+                    i += 1
+        return " ".join(words)
+
     def match(self, text: str) -> Match:
         return self._decide(self.evidence(text))
+
+    def signals(self, text: str, scores: dict[str, float]) -> list[str]:
+        """What the lexicon found, as classifier features: the intents one of whose aliases is in
+        the message ("A=caf"), and those with strong evidence ("K=emploi"). Trained on, they let
+        the classifier learn how decisive a name like « caf » is beside other words."""
+        words = tokens(text)[: MAX_WORDS * 3]
+        found: set[str] = set()
+        for size in range(1, self.max_alias + 1):
+            for i in range(len(words) - size + 1):
+                found |= self.aliases.get(tuple(words[i:i + size]), set())
+        return [f"A={i}" for i in sorted(found)] + [f"K={i}" for i, s in sorted(scores.items()) if s >= SIGNAL]
 
     def scores(self, text: str) -> dict[str, float]:
         """Each intent's evidence in the message, squashed to 0–100."""

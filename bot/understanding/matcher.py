@@ -37,13 +37,14 @@ from pathlib import Path
 
 from bot.places.needs import ERASE, GREETING, HELP, OUT_OF_SCOPE, THANKS
 from bot.understanding.classifier import OUT, Classifier, fingerprint
+from bot.understanding.features import features
 from bot.understanding.intents import Intent, Phrase, load_intents, load_phrases
 from bot.understanding.language import LanguageDetector
 from bot.understanding.lexicon import Lexicon, Match
 
 logger = logging.getLogger(__name__)
 
-ALPHA = 0.5  # weight of the lexicon against the classifier
+ALPHA = 0.4  # weight of the lexicon against the classifier
 ACCEPT = 0.40  # combined score to answer without asking
 RATIO = 1.2  # the best must lead the runner-up by this factor
 CANDIDATE = 0.20  # combined score to be offered as a button when unsure
@@ -56,7 +57,7 @@ class Matcher:
                  cache: Path | None = None) -> None:
         self.intents = intents
         self.lexicon = Lexicon(intents)
-        examples = training_examples(intents, phrases)
+        examples = [(label, self.features(text)) for label, text in training_examples(intents, phrases)]
         self.classifier = _trained(examples, cache)
         self.languages = LanguageDetector((p.lang, p.text) for p in phrases)
 
@@ -74,22 +75,36 @@ class Matcher:
     def mentions(self, intent: str, text: str) -> bool:
         return self.lexicon.mentions(intent, text)
 
+    def besides(self, intent: str, text: str) -> Match:
+        """What the message is about once the words saying `intent` outright are taken out:
+        « parler à quelqu'un pour la caf » is about the CAF besides asking for a person."""
+        return self.match(self.lexicon.without(intent, text))
+
+    def features(self, text: str, scores: dict[str, float] | None = None) -> list[str]:
+        """What the classifier sees: words and pieces of words, and what the lexicon found."""
+        if scores is None:
+            scores = self.lexicon.scores(text)
+        return features(text) + self.lexicon.signals(text, scores)
+
     def match(self, text: str) -> Match:
         lang = self.languages.detect(text)
         lexical = self.lexicon.scores(text)
+        found = self.features(text, lexical)
+        probs = self.classifier.probabilities(found)
         if any(s >= SMALL_TALK_FLOOR for i, s in lexical.items() if i not in SMALL_TALK and i != OUT_OF_SCOPE):
             lexical = {i: s for i, s in lexical.items() if i not in SMALL_TALK}
         if OUT_OF_SCOPE in lexical:
             lexical[OUT] = lexical.pop(OUT_OF_SCOPE)
-        probs = self.classifier.probabilities(text)
         combined = {k: ALPHA * lexical.get(k, 0.0) / 100 + (1 - ALPHA) * probs.get(k, 0.0)
                     for k in set(lexical) | set(probs)}
         ranked = sorted(combined.items(), key=lambda x: (-x[1], x[0]))
         if not ranked or ranked[0][1] < CANDIDATE:
             return Match(None, round(100 * ranked[0][1], 1) if ranked else 0.0, (), lang=lang)
         best, top = ranked[0]
-        if best == OUT:  # said "I can't help with that" only when sure; else "I did not understand"
-            return Match(None, 0.0, (), out_of_scope=top >= ACCEPT, lang=lang)
+        if best == OUT:  # said "I can't help with that" only when sure, and of words it knows:
+            # "blablabla zorglub" resembles nothing and is "I did not understand".
+            known = any(f.startswith("w=") and self.classifier.knows(f) for f in found)
+            return Match(None, 0.0, (), out_of_scope=top >= ACCEPT and known, lang=lang)
         ranked = [(i, s) for i, s in ranked if i != OUT]
         runner = ranked[1][1] if len(ranked) > 1 else 0.0
         candidates = tuple((i, round(100 * s, 1)) for i, s in ranked[:3] if s >= CANDIDATE)
@@ -115,7 +130,7 @@ def load_matcher(folder: Path, *, cache: Path | None = None) -> Matcher:
     return Matcher(intents, phrases, cache=cache)
 
 
-def _trained(examples: list[tuple[str, str]], cache: Path | None) -> Classifier:
+def _trained(examples: list[tuple[str, list[str]]], cache: Path | None) -> Classifier:
     """Trained weights from the cache when the examples are unchanged, else trained and kept."""
     path = cache / f"intents-{fingerprint(examples)}.npz" if cache is not None else None
     if path is not None and path.is_file():
