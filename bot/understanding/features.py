@@ -8,27 +8,14 @@ forms and plurals are already folded.
 
 from __future__ import annotations
 
-from bot.understanding.normalize import STOPWORDS, tokens
+from bot.understanding.normalize import STOPWORDS, arabic_stem, tokens
 
 NGRAMS = (3, 4, 5)
 MAX_WORDS = 40
-# Arabic glues articles and prepositions to the word: "الكاف", "فالمدرسة", "للكاف".
-_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
-
-
 def _darija_article(word: str) -> str | None:
     """Darija in Latin letters glues the article: "lkra", "lcompte", "lwra9"."""
     if len(word) > 4 and word[0] == "l" and word[1] not in "aeiouy" and word.isascii():
         return word[1:]
-    return None
-
-
-def _arabic_stem(word: str) -> str | None:
-    if not ("\u0600" <= word[0] <= "\u06ff"):
-        return None
-    for prefix in _ARABIC_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            return word[len(prefix):]
     return None
 
 
@@ -38,7 +25,7 @@ def features(text: str) -> list[str]:
     content = [w for w in words if w not in STOPWORDS]
     for w in content:
         out.append("w=" + w)
-        stem = _arabic_stem(w) or _darija_article(w)
+        stem = arabic_stem(w) or _darija_article(w)
         if stem is not None:
             out.append("w=" + stem)
         padded = f"<{w}>"

@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 
 from bot.places.needs import ERASE, GREETING, HELP, NEEDS, OUT_OF_SCOPE, THANKS
 from bot.understanding.intents import Intent
-from bot.understanding.normalize import STOPWORDS, content, tokens
+from bot.understanding.normalize import STOPWORDS, arabic_stem, content, tokens
 
 ACCEPT = 62.0  # score to answer without asking (one exact keyword is enough)
 RATIO = 1.3  # the best intent's evidence must exceed the runner-up's by this factor
@@ -73,6 +73,9 @@ class Lexicon:
             if len(word) < 2 or word in STOPWORDS or word.isdigit():
                 return
             raw[word][intent] = max(raw[word].get(intent, 0.0), weight)
+            stem = arabic_stem(word)  # "الشغل" and "شغلي" find "شغل"
+            if stem is not None:
+                raw[stem][intent] = max(raw[stem].get(intent, 0.0), weight)
 
         for intent in intents.values():
             # Single words weigh fully; words of a set phrase only partly ("cher" in
@@ -186,6 +189,9 @@ class Lexicon:
     def _similar_uncached(self, word: str) -> tuple[tuple[str, float], ...]:
         """Vocabulary words close to `word`, with a similarity from 0 to 1."""
         found: dict[str, float] = {word: 1.0} if word in self.vocab else {}
+        stem = arabic_stem(word)
+        if stem is not None and stem in self.vocab:
+            found.setdefault(stem, 0.95)
         if len(word) <= 3:
             return tuple(found.items())
 

@@ -121,3 +121,26 @@ def content(words: list[str]) -> list[str]:
 
 def normalize(text: str) -> str:
     return " ".join(tokens(text))
+
+
+# Arabic glues articles and prepositions before a word and pronouns after it: "الكاف",
+# "فالمدرسة", "للكاف", "عملي" (my work), "فلوسهم". Taken off, one word matches its forms.
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_ARABIC_SUFFIXES = ("كم", "هم", "ها", "نا", "ات", "ي", "ك", "ه")
+
+
+def arabic_stem(word: str) -> str | None:
+    """The word without its glued article, preposition and pronoun; None when not Arabic or
+    nothing comes off. At least three letters are kept: "ولد" is not "و" + "لد"."""
+    if not word or not ("\u0600" <= word[0] <= "\u06ff"):
+        return None
+    stem = word
+    for prefix in _ARABIC_PREFIXES:
+        if stem.startswith(prefix) and len(stem) - len(prefix) >= 3:
+            stem = stem[len(prefix):]
+            break
+    for suffix in _ARABIC_SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+            stem = stem[: -len(suffix)]
+            break
+    return stem if stem != word else None
