@@ -48,7 +48,7 @@ from bot.conversation.state import (
     REMIND,
     TYPE_WHERE,
 )
-from bot.places.needs import BUS, HUMAN, NEEDS
+from bot.places.needs import BUS, CARE, HUMAN, NEEDS
 from bot.understanding.danger import detect
 from bot.understanding.gazetteer import Located
 from bot.understanding.lexicon import Match
@@ -128,7 +128,7 @@ class EntryPhase(Base):
             return self.done()
         if kind == LANG_PREFIX[:-1]:
             return self.choose_language(value)
-        if kind == "n" and (value in NEEDS or value == BUS):
+        if kind == "n" and (value in NEEDS or value in (BUS, CARE)):
             return self.chose_need(value, said=None)
         if payload == NOT_THAT:
             self.state = s.replace(step=ASK_NEED, candidates=())

@@ -8,7 +8,7 @@ from bot.conversation.state import ASK_NEED, ASK_WHERE, START
 from bot.places.needs import BUS, CARE, ERASE, GREETING, HELP, HUMAN, MAIN_NEEDS, N_, NEEDS, THANKS
 
 OTHER_LABELS = {BUS: N_("Le bus France services"), HUMAN: N_("Parler à quelqu'un")}
-SHORT_LABELS = {BUS: N_("Le bus"), HUMAN: N_("Parler à quelqu'un")}
+SHORT_LABELS = {BUS: N_("Le bus"), HUMAN: N_("Parler à quelqu'un"), CARE: N_("Trouver un médecin")}
 
 
 class NeedPhase(Base):
@@ -69,8 +69,10 @@ class NeedPhase(Base):
             self.button("Autre", ALL_NEEDS),)
 
     def ask_clarify(self, candidates: tuple[str, ...], intro: str | None = None) -> None:
-        buttons = tuple(Button(self.short(c), f"n:{c}" if c in NEEDS or c == BUS else HUMAN_BTN)
-                        for c in candidates) + (self.button("Autre chose", NOT_THAT),)
+        # Small talk is never offered as a choice: "bonjour" is not a request to pick.
+        buttons = tuple(Button(self.short(c), HUMAN_BTN if c == HUMAN else f"n:{c}")
+                        for c in candidates if c in NEEDS or c in (BUS, CARE, HUMAN))
+        buttons += (self.button("Autre chose", NOT_THAT),)
         if HUMAN not in candidates:
             buttons += (self.human_button(),)
         question = self._("Je ne suis pas sûr d'avoir compris. Vous voulez dire :")

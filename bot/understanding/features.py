@@ -22,7 +22,7 @@ def _darija_article(word: str) -> str | None:
 def features(text: str) -> list[str]:
     words = tokens(text)[:MAX_WORDS]
     out: list[str] = []
-    content = [w for w in words if w not in STOPWORDS]
+    content = [w for w in words if w not in STOPWORDS and len(w) > 1]  # "x", "a": no evidence
     for w in content:
         out.append("w=" + w)
         stem = arabic_stem(w) or _darija_article(w)

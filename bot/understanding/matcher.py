@@ -41,11 +41,12 @@ from bot.understanding.features import features
 from bot.understanding.intents import Intent, Phrase, load_intents, load_phrases
 from bot.understanding.language import LanguageDetector
 from bot.understanding.lexicon import Lexicon, Match
+from bot.understanding.normalize import content, tokens
 
 logger = logging.getLogger(__name__)
 
 ALPHA = 0.4  # weight of the lexicon against the classifier
-ACCEPT = 0.40  # combined score to answer without asking
+ACCEPT = 0.45  # combined score to answer without asking
 RATIO = 1.2  # the best must lead the runner-up by this factor
 CANDIDATE = 0.20  # combined score to be offered as a button when unsure
 SMALL_TALK = frozenset({GREETING, THANKS, HELP, ERASE})
@@ -91,6 +92,8 @@ class Matcher:
         lexical = self.lexicon.scores(text)
         found = self.features(text, lexical)
         probs = self.classifier.probabilities(found)
+        if not lexical and not content(tokens(text)):
+            probs = {}  # "je sais pas", "c'est ça": no word to go on, whatever phrasings held them
         if any(s >= SMALL_TALK_FLOOR for i, s in lexical.items() if i not in SMALL_TALK and i != OUT_OF_SCOPE):
             lexical = {i: s for i, s in lexical.items() if i not in SMALL_TALK}
         if OUT_OF_SCOPE in lexical:

@@ -131,6 +131,15 @@ def test_clarify_then_choose(knowledge):
     assert state.need == "logement" and "Où êtes-vous" in read(replies)
 
 
+def test_clarify_offers_a_doctor_but_never_small_talk(knowledge):
+    state = State(step=CLARIFY, candidates=("soins", "bonjour", "caf"))
+    state, replies = step(state, Incoming("test", "u1", media="sticker"), NOW, knowledge)
+    assert "Trouver un médecin" in labels(replies) and "bonjour" not in labels(replies)
+    assert "soins" not in labels(replies)
+    state, replies = step(state, button("n:soins"), NOW, knowledge)
+    assert "3646" in read(replies)  # the care answer, not a mediator
+
+
 def test_new_request_keeps_where(knowledge):
     state, _ = talk(knowledge, text("caf"), button("q:moulin"), button("a:new"))
     assert state.need is None and state.where == "Le Moulin"
