@@ -2,29 +2,45 @@
 
 Two sources of evidence, combined:
 - the lexicon (lexicon.py): aliases and keywords of intents/*.yaml in four languages, with typo
-  tolerance. Decisive when it finds a word: « je cherche un travail », « الكاف », « khdma ».
-- a classifier (classifier.py): logistic regression over words and pieces of words, trained on
-  every alias, keyword and example of intents/ and on intents/phrases.tsv, with out-of-scope
-  phrasings as a class of their own. It generalises: typos, SMS, Darija, unseen phrasings.
+  tolerance and Arabic words found without their glued article or pronoun. Decisive when it finds
+  a word: « je cherche un travail », « الكاف », « khdma ».
+- a classifier (classifier.py): logistic regression over words, word pairs and pieces of words,
+  trained on every alias, keyword and example of intents/ and on intents/phrases.tsv, with
+  out-of-scope phrasings as a class of their own. It also sees what the lexicon found ("an alias
+  of caf is here", "strong evidence for emploi"), so it learns how decisive « caf » is beside
+  « lettre » or « compte »; pieces of a message it never saw dilute the ones it knows, so one
+  known piece does not carry a message made of unknown words.
 
 Each intent gets ALPHA × lexicon score (0–1) + (1 − ALPHA) × classifier probability; out-of-scope
 (the class "-" and the hors_sujet intent) competes like any other. The best is taken when it
 reaches ACCEPT and leads the runner-up by RATIO; from CANDIDATE up the best ones are offered as
 buttons; below, nothing is claimed. Small talk (bonjour, merci, aide) counts only when no need has
-evidence: « bonjour, la caf… » is about the CAF.
+evidence: « bonjour, la caf… » is about the CAF. Out of scope is said only of a message with a word
+the bot knows (« blablabla zorglub » is "not understood"), and a message of function words only
+(« je sais pas ») is claimed by nothing.
 
-Measured with python benchmarks/eval_intents.py (top-1 in scope / out of scope left alone).
-On tests/understanding/dev.tsv, used to choose the method and the thresholds:
-- lexicon alone (the matcher until then): fr 94.7 % / 95 %, en 87.2 %, ar 72.7 %, darija 76.2 %;
-- classifier alone (best threshold): fr 95.4 % / 85 %, en 89.4 %, ar 86.4 %, darija 90.5 %;
-- lexicon first, classifier when the lexicon is unsure: fr 98.3 % / 80 %, en 93.6 %, ar 88.6 %;
-- the weighted sum (kept), ALPHA 0.5, ACCEPT 0.40, RATIO 1.2 after a grid over 0.4–0.7 ×
-  0.30–0.45 × 1.1–1.5: fr 97.8 % / 100 %, en 97.9 %, ar 100 %, darija 97.6 %.
-  Five-fold cross-validation over the phrase bank agrees: these values are at the top, and
-  training longer or regularising differently moves nothing (≈ 84 % on held-out phrases).
-On tests/understanding/test.tsv, never tuned on: fr 93.1 % / 80 %, en 93.1 % / 90 %, ar 92.2 %,
-darija 88.5 % (all 92.1 % / 89.1 %). The gap with dev is how much the lexicon was fitted to dev:
-more phrasings in intents/phrases.tsv is what moved the test figures (+2.3 points in scope for 411 more).
+How it was chosen. dev.tsv stopped telling methods apart (every variant scores 97–100 % there:
+the lexicon was fitted to it), so choices are made on `benchmarks/eval_intents.py --crossval`:
+five folds of the phrase bank, each matched by a matcher trained without it. On the bank of
+2,545 phrasings (fr / en / ar / darija in scope, then all out of scope left alone):
+- weighted sum as before (ALPHA 0.5, ACCEPT 0.40): fr 83.5 % / 78 %, all 83.0 % / 86.1 %;
+- classifier told the lexicon's verdict as one feature per intent: all 83.7 % / 82 %;
+- told which intents have an alias in the message and which have strong evidence (kept), ALPHA
+  0.4: fr 87.3 % / 80.7 %, all 85.2 % / 87.4 %;
+- and unknown pieces diluting the known ones (kept): fr 87.0 % / 84.4 %, all 84.3 % / 89.5 %;
+- requiring lexicon support or a classifier probability ≥ 0.6–0.9 to answer: no gain;
+- longer training, other L2, other learning rate: within ±0.5 point.
+Thresholds from a grid over ALPHA 0.3–0.6 × ACCEPT 0.30–0.45 × RATIO 1.0–1.5 on the cross-validation
+of the 3,529-phrase bank: ALPHA 0.4, ACCEPT 0.45, RATIO 1.2 (fr 82.0 % / 86.3 %).
+Cross-validation figures are the pessimistic ones: a held-out phrasing of the bank is often the
+only one of its kind (« radio », « casier judiciaire »).
+
+On tests/understanding/test.tsv, never tuned on (its misses are not read; figures only):
+- before this matcher: fr 93.1 % / 80 %, en 93.1 %, ar 92.2 %, darija 88.5 %;
+- now: fr 97.2 % / 95 %, en 97.2 %, ar 89.1 %, darija 93.4 % (all 95.0 % / 95.7 %). Arabic is
+  below its 93 % target (cross-validation agrees: 77 %, the weakest language).
+The test split and the phrase bank are written by the same hands, so these figures are likely
+optimistic for messages from elsewhere; the cross-validation figure (≈ 83 % in scope) is the floor.
 A small multilingual sentence-embedding model was not tried: none ships inside a PyPI package
 without downloading weights at run time, and the bot must start with nothing downloaded.
 """
