@@ -52,6 +52,10 @@ EXPLICIT_WORDS = frozenset({"parler", "humain", "mediateur", "mediatrice", "cons
                             "speak", "person"})
 
 
+def _is_arabic(word: str) -> bool:
+    return "\u0600" <= word[0] <= "\u06ff"
+
+
 @dataclass(frozen=True)
 class Match:
     """What a message is about: `need` is set only when the bot is sure enough."""
@@ -192,7 +196,9 @@ class Lexicon:
         stem = arabic_stem(word)
         if stem is not None and stem in self.vocab:
             found.setdefault(stem, 0.95)
-        if len(word) <= 3:
+        if len(word) <= 3 or (_is_arabic(word) and len(stem or word) <= 4):
+            # Short Arabic words differ by one letter in meaning, not by typo: "الجامع" (the
+            # mosque) is not "الجامعة" (the university), cut short or misspelt.
             return tuple(found.items())
 
         def keep(w: str, sim: float) -> None:

@@ -126,7 +126,7 @@ def normalize(text: str) -> str:
 # Arabic glues articles and prepositions before a word and pronouns after it: "الكاف",
 # "فالمدرسة", "للكاف", "عملي" (my work), "فلوسهم". Taken off, one word matches its forms.
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
-_ARABIC_SUFFIXES = ("كم", "هم", "ها", "نا", "ات", "ي", "ك", "ه")
+_ARABIC_SUFFIXES = ("كم", "هم", "ها", "نا", "ات", "ي", "ك")  # not "ه": "مدرسة" (folded "مدرسه") is not "مدرس" + "his"
 
 
 def arabic_stem(word: str) -> str | None:
