@@ -66,6 +66,12 @@ ACCEPT = 0.45  # combined score to answer without asking
 RATIO = 1.2  # the best must lead the runner-up by this factor
 CANDIDATE = 0.20  # combined score to be offered as a button when unsure
 SMALL_TALK = frozenset({GREETING, THANKS, HELP, ERASE})
+# Words that ask for help without saying with what: a message made only of them is never
+# answered outright, whatever the classifier leans to; the likely needs are offered as buttons.
+VAGUE = frozenset({"aide", "aider", "dossier", "dossiers", "probleme", "problemes", "question", "questions",
+                   "demande", "demandes", "renseignement", "renseignements", "info", "infos", "information",
+                   "besoin", "urgent", "help", "problem", "issue", "file", "مشكل", "مشكله", "مساعده",
+                   "mochkil", "mouchkil", "3awnni"})
 SMALL_TALK_FLOOR = 30.0  # lexicon score from which a need silences small talk
 
 
@@ -127,7 +133,9 @@ class Matcher:
         ranked = [(i, s) for i, s in ranked if i != OUT]
         runner = ranked[1][1] if len(ranked) > 1 else 0.0
         candidates = tuple((i, round(100 * s, 1)) for i, s in ranked[:3] if s >= CANDIDATE)
-        if top >= ACCEPT and top >= RATIO * runner:
+        words = set(content(tokens(text)))
+        vague = bool(words) and words <= VAGUE  # "aide dossier": which help, which file?
+        if top >= ACCEPT and top >= RATIO * runner and not vague:
             return Match(best, round(100 * top, 1), candidates, lang=lang)
         return Match(None, round(100 * top, 1), candidates, lang=lang)
 

@@ -114,6 +114,11 @@ def test_unsure_offers_candidates(matcher):
     assert m.need is None and m.candidates
 
 
+@pytest.mark.parametrize("text", ["aide dossier", "besoin d'une info urgent", "j'ai une question", "help file"])
+def test_vague_requests_are_never_answered_outright(matcher, text):
+    assert matcher.match(text).need is None
+
+
 def test_explain_json_one_object_per_line():
     result = run_bot("explain", "--json", stdin="jcherche du taf\nmeteo demain\n")
     assert result.returncode == 0, result.stderr
