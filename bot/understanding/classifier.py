@@ -22,7 +22,7 @@ EPOCHS = 12
 RATE = 0.5
 L2 = 1e-5
 SEED = 7
-VERSION = 5  # bump when features or training change: cached weights are then retrained
+VERSION = 6  # bump when features or training change: cached weights are then retrained
 
 
 class Classifier:

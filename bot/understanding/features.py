@@ -11,6 +11,7 @@ from __future__ import annotations
 from bot.understanding.normalize import STOPWORDS, arabic_stem, tokens
 
 NGRAMS = (3, 4, 5)
+SPANS = (5, 6)  # lengths of the pieces that cross a word boundary
 MAX_WORDS = 40
 def _darija_article(word: str) -> str | None:
     """Darija in Latin letters glues the article: "lkra", "lcompte", "lwra9"."""
@@ -35,6 +36,12 @@ def features(text: str) -> list[str]:
             out.extend("c=" + padded[i:i + n] for i in range(len(padded) - n + 1))
     # Pairs keep a little order: "pas de" travail vs. "de travail"; stopwords count here.
     out.extend(f"b={a}_{b}" for a, b in zip(words, words[1:]))
+    # Pieces across a word boundary: "a la r(ue)", "pas d'i(nternet)", "f dar" — set phrases
+    # and glued Darija, whatever their spelling (five-fold cross-validation over the phrase bank:
+    # out of scope left alone 89.5 % → 91.4 %, in scope 89.0 % → 89.3 %).
+    joined = f" {' '.join(words)} "
+    for n in SPANS:
+        out.extend("x=" + joined[i:i + n] for i in range(len(joined) - n + 1) if " " in joined[i + 1:i + n - 1])
     if not content and words:
         out.extend("w=" + w for w in words)  # a message of stopwords only ("je sais pas")
     return out
