@@ -21,26 +21,37 @@ the bot knows (« blablabla zorglub » is "not understood"), and a message of fu
 
 How it was chosen. dev.tsv stopped telling methods apart (every variant scores 97–100 % there:
 the lexicon was fitted to it), so choices are made on `benchmarks/eval_intents.py --crossval`:
-five folds of the phrase bank, each matched by a matcher trained without it. On the bank of
-2,545 phrasings (fr / en / ar / darija in scope, then all out of scope left alone):
-- weighted sum as before (ALPHA 0.5, ACCEPT 0.40): fr 83.5 % / 78 %, all 83.0 % / 86.1 %;
-- classifier told the lexicon's verdict as one feature per intent: all 83.7 % / 82 %;
+five folds of the phrase bank, each matched by a matcher trained without it. Each step below was
+measured against the one before, on the bank of its time (figures: in scope / out of scope left
+alone, all languages, then French):
+- weighted sum as before (ALPHA 0.5, ACCEPT 0.40), 2,545 phrasings: 83.0 / 86.1, fr 83.5 / 78;
+- classifier told the lexicon's verdict as one feature per intent: 83.7 / 82 — rejected;
 - told which intents have an alias in the message and which have strong evidence (kept), ALPHA
-  0.4: fr 87.3 % / 80.7 %, all 85.2 % / 87.4 %;
-- and unknown pieces diluting the known ones (kept): fr 87.0 % / 84.4 %, all 84.3 % / 89.5 %;
-- requiring lexicon support or a classifier probability ≥ 0.6–0.9 to answer: no gain;
-- longer training, other L2, other learning rate: within ±0.5 point.
-Thresholds from a grid over ALPHA 0.3–0.6 × ACCEPT 0.30–0.45 × RATIO 1.0–1.5 on the cross-validation
-of the 3,529-phrase bank: ALPHA 0.4, ACCEPT 0.45, RATIO 1.2 (fr 82.0 % / 86.3 %).
-Cross-validation figures are the pessimistic ones: a held-out phrasing of the bank is often the
-only one of its kind (« radio », « casier judiciaire »).
+  0.4: 85.2 / 87.4, fr 87.3 / 80.7;
+- and unknown pieces diluting the known ones (kept): 84.3 / 89.5, fr 87.0 / 84.4;
+- requiring lexicon support or a classifier probability ≥ 0.6–0.9 to answer: no gain — rejected;
+- longer or shorter training, other L2 or learning rate, pieces of 3–6 letters: within ±0.5 point;
+- lexicon typos and cut words counting for less (see lexicon.py), 3,638 phrasings: out of scope
+  88.8 → 90.5 at equal in-scope;
+- pieces of 5 and 6 letters across a word boundary (features.py), 3,895 phrasings: 89.0 / 89.5 →
+  89.3 / 91.4.
+Thresholds from a grid over ALPHA 0.3–0.6 × ACCEPT 0.30–0.50 × RATIO 1.0–1.5: ALPHA 0.4, ACCEPT 0.45,
+RATIO 1.2. RATIO 1.0 scores a point higher in scope but answers outright between two close needs,
+where buttons are safer. Last cross-validation (4,109 phrasings): 88.6 % in scope, 91.5 % out of
+scope; fr 88.0 / 89.5, en 88.7, ar 90.1, darija 87.6. These figures are optimistic for Arabic and
+for a few needs: Arabic-script loanwords (« السيكو », « الريسيبيسي »…) and everyday words (« dents »,
+« frigo ») were added to intents/ after reading cross-validation misses.
 
-On tests/understanding/test.tsv, never tuned on (its misses are not read; figures only):
-- before this matcher: fr 93.1 % / 80 %, en 93.1 %, ar 92.2 %, darija 88.5 %;
-- now: fr 97.2 % / 95 %, en 97.2 %, ar 89.1 %, darija 93.4 % (all 95.0 % / 95.7 %). Arabic is
-  below its 93 % target (cross-validation agrees: 77 %, the weakest language).
-The test split and the phrase bank are written by the same hands, so these figures are likely
-optimistic for messages from elsewhere; the cross-validation figure (≈ 83 % in scope) is the floor.
+On tests/understanding/test.tsv, never tuned on (figures only; its misses are not read), looked
+at three times in the session that built this matcher:
+- before it: fr 93.1 % / 80 %, en 93.1 %, ar 92.2 %, darija 88.5 %;
+- halfway: fr 97.2 % / 95 %, en 97.2 %, ar 89.1 %, darija 93.4 %;
+- now: fr 98.6 % / 90 % (18/20), en 97.2 %, ar 89.1 %, darija 95.1 % (all 95.9 % / 95.7 %).
+French out of scope and Arabic are below their targets (95 %, 93 %). French out of scope is 20
+messages (one message is 5 points); Arabic did not move while its cross-validation went from 77 %
+to 90 %: the test's Arabic is unlike what the bank holds, and more Arabic written by residents,
+not by us, is what would move it. The test split and the bank are written by the same hands, so
+even the test figures are likely optimistic for messages from elsewhere.
 A small multilingual sentence-embedding model was not tried: none ships inside a PyPI package
 without downloading weights at run time, and the bot must start with nothing downloaded.
 """
