@@ -22,7 +22,7 @@ EPOCHS = 12
 RATE = 0.5
 L2 = 1e-5
 SEED = 7
-VERSION = 6  # bump when features or training change: cached weights are then retrained
+VERSION = 7  # bump when features or training change: cached weights are then retrained
 
 
 class Classifier:
@@ -78,22 +78,34 @@ class Classifier:
     # -- a data-only cache ------------------------------------------------------------------
 
     def save(self, path: Path) -> None:
-        words = np.array(sorted(self.vocab, key=self.vocab.__getitem__), dtype=np.str_)
+        # The features as one UTF-8 text, a line each: a fixed-width string array would take
+        # 4 bytes × the longest feature for every one of them, and its loading peak would show
+        # in the serving process's memory.
+        words = "\n".join(sorted(self.vocab, key=self.vocab.__getitem__)).encode()
         tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, weights=self.weights, bias=self.bias, vocab=words, classes=np.array(self.classes, dtype=np.str_))
+        np.savez(tmp, weights=self.weights, bias=self.bias, vocab=np.frombuffer(words, dtype=np.uint8),
+                 classes=np.array(self.classes, dtype=np.str_))
         tmp.replace(path)
 
     @classmethod
     def load(cls, path: Path) -> Classifier:
         with np.load(path, allow_pickle=False) as data:
-            vocab = {str(w): i for i, w in enumerate(data["vocab"].tolist())}
+            words = data["vocab"].tobytes().decode().split("\n")
+            vocab = {w: i for i, w in enumerate(words)}
+            if len(vocab) != len(data["weights"]):
+                raise ValueError("features and weights differ in number")
             return cls([str(c) for c in data["classes"].tolist()], vocab, data["weights"], data["bias"])
 
 
-def fingerprint(examples: list[tuple[str, list[str]]]) -> str:
+def fingerprint(examples: list[tuple[str, str]]) -> str:
+    """The training data and the code that turns it into features: weights cached under another
+    fingerprint are never read, even if VERSION was not bumped."""
     h = hashlib.sha256(f"v{VERSION}".encode())
-    for label, found in examples:
-        h.update(f"{label}\x00{' '.join(found)}\x01".encode())
+    for source in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        h.update(source.name.encode())
+        h.update(source.read_bytes())
+    for label, text in examples:
+        h.update(f"{label}\x00{text}\x01".encode())
     return h.hexdigest()[:32]
 
 

@@ -151,3 +151,16 @@ def test_explain_with_text_arguments():
         "pizza", "couscous"])
 def test_corrected_intents(matcher, text, intent):
     assert matcher.match(text).need == intent
+
+
+def test_classifier_cache_is_read_back_and_a_damaged_one_retrained(tmp_path, caplog):
+    from bot.understanding.matcher import load_matcher
+    first = load_matcher(INTENTS, cache=tmp_path)
+    [cached] = tmp_path.glob("intents-*.npz")
+    again = load_matcher(INTENTS, cache=tmp_path)
+    assert again.classifier.vocab == first.classifier.vocab
+    assert again.match("la caf ma coupé les aloc") == first.match("la caf ma coupé les aloc")
+    cached.write_bytes(b"not a cache")
+    repaired = load_matcher(INTENTS, cache=tmp_path)
+    assert "training again" in caplog.text
+    assert repaired.match("jcherche du taf").need == "emploi"
