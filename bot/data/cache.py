@@ -160,13 +160,19 @@ def _read_cache(cache: Path) -> Directory | None:
     if not cache.exists() or not private(cache.parent):
         return None
     try:
-        data = cache.read_bytes()
         key = _key(cache.parent)
-        mac, payload = data[:32], data[32:]
-        # The signature is checked before anything is unpickled: a planted file never runs.
-        if not key or not hmac.compare_digest(mac, hmac.new(key, payload, hashlib.sha256).digest()):
-            raise ValueError("signature")
-        directory = pickle.loads(payload)
+        with cache.open("rb") as f:
+            # The signature is checked before anything is unpickled: a planted file never runs.
+            # Read twice from one open file (the folder is private: nobody rewrites it between
+            # the two), so the pickle's bytes are never held in memory beside what they build.
+            mac = f.read(32)
+            signed = hmac.new(key, digestmod=hashlib.sha256)
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                signed.update(chunk)
+            if not key or not hmac.compare_digest(mac, signed.digest()):
+                raise ValueError("signature")
+            f.seek(32)
+            directory = pickle.load(f)
         if not isinstance(directory, Directory):
             raise TypeError("not a directory")
     except Exception as e:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import gc
 import logging
 import os
@@ -32,6 +33,16 @@ def freeze_heap(*, again: bool = False) -> None:
         gc.unfreeze()
     gc.collect()
     gc.freeze()
+    _give_back()
+
+
+def _give_back() -> None:
+    """Return freed memory to the system (glibc keeps it otherwise): what the old directory
+    held is then not counted on top of the next one while it loads."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc: the memory is reused, only not returned
 
 
 def _fingerprint(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
