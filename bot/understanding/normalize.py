@@ -63,8 +63,11 @@ dyal dyali dyalna f fi m3a w bghit bgha ana wach chi kifach fin mn lia liya 3la 
 _ELISION = re.compile(r"\b([cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’`´‘]")
 _NON_WORD = re.compile(r"[\W_]+")
 _REPEAT = re.compile(r"([a-z])\1{2,}")
-# Arabic letters written several ways for one word; after NFKD has split off the hamza.
-_ARABIC = str.maketrans({"ة": "ه", "ى": "ي", "ـ": None, "٪": "%"})
+# Arabic letters written several ways for one word; after NFKD has split off the hamza. Maghrebi
+# writing adds letters for sounds Arabic lacks ("گ"/"ڭ" for g, "ڤ" for v, "پ" for p: « الكارط گريز »),
+# and Persian keyboards type their own kaf and yeh: each is read as the nearest Arabic letter.
+_ARABIC = str.maketrans({"ة": "ه", "ى": "ي", "ـ": None, "٪": "%", "گ": "ك", "ڭ": "ك", "ک": "ك", "ی": "ي",
+                         "ڤ": "ف", "ڥ": "ف", "پ": "ب", "چ": "ج", "ژ": "ز"})
 _DIGITS = str.maketrans({chr(0x660 + i): str(i) for i in range(10)} | {chr(0x6F0 + i): str(i) for i in range(10)})
 
 

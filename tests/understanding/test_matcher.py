@@ -78,6 +78,8 @@ def test_language_is_recognised(matcher, text, lang):
     ("retrète", "retraite"),
     ("apl", "caf"),
     ("mon compte ameli marche pas", "sante"),
+    ("الكارط ڭريز", "papiers"),  # Maghrebi g
+    ("پاسبور ضاع", "papiers"),
     ("talk to a human", "humain"),
     ("LA CAF!!!!", "caf"),
     ("jveux imprimer", "equipement"),
