@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from bot.conversation.events import Incoming, Reply
+from bot.conversation.i18n import DEFAULT, translator
 from bot.places.geo import map_link
 from bot.runtime import Relay, Runtime, open_runtime
 from bot.settings import Settings
@@ -33,7 +34,8 @@ def render(reply: Reply, first_number: int) -> str:
     if reply.contacts:
         lines.append("   📞 " + " · ".join(c.phone for c in reply.contacts))
     if reply.ask_location:
-        lines.append("   📍 Pour envoyer votre position : /position LATITUDE LONGITUDE")
+        _ = translator(reply.lang)
+        lines.append("   📍 " + _("Pour envoyer votre position : /position LATITUDE LONGITUDE"))
     for i, b in enumerate(reply.buttons, first_number):
         lines.append(f"   [{i}] {b.label}")
     return "\n".join(lines)
@@ -60,6 +62,7 @@ class ConsoleSession:
         self.runtime = runtime
         self.user = user
         self.buttons: list[str] = []
+        self.lang = DEFAULT  # of the last reply: the goodbye is said in it
 
     def incoming(self, line: str) -> Incoming:
         text = line.strip()
@@ -84,6 +87,7 @@ class ConsoleSession:
             buttons += [b.payload for b in r.buttons]
         if replies:
             self.buttons = buttons
+            self.lang = replies[-1].lang
         return "\n".join(out)
 
     async def reminders(self) -> str:
@@ -134,7 +138,8 @@ async def run(runtime: Runtime, user: str, stdin: TextIO = sys.stdin, stdout: Te
         pass
     finally:
         watcher.cancel()
-    write("À bientôt 👋")
+    _ = translator(session.lang)
+    write(_("À bientôt 👋"))
     return 0
 
 

@@ -114,9 +114,12 @@ def test_console_demo_in_english_and_arabic(tmp_path):
                       stdin="i am looking for a job\nLes Tilleuls\n", env=env)
     assert english.returncode == 0, english.stderr
     assert "Where are you?" in english.stdout and "For: Work" in english.stdout
+    assert "To send your location: /position" in english.stdout and "Pour envoyer" not in english.stdout
+    assert english.stdout.rstrip().endswith("See you soon 👋")
     arabic = run_bot("console", "--now", "2026-12-01T10:00", "--user", "b",
                      stdin="ابحث عن عمل\nLes Tilleuls\n", env=env)
     assert "أين أنت؟" in arabic.stdout and "من أجل: العمل" in arabic.stdout
+    assert "لإرسال موقعك" in arabic.stdout and arabic.stdout.rstrip().endswith("إلى اللقاء 👋")
 
 
 def test_translations_command(tmp_path):
