@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 
 from bot.places.needs import ERASE, GREETING, HELP, NEEDS, OUT_OF_SCOPE, THANKS
 from bot.understanding.intents import Intent
-from bot.understanding.normalize import STOPWORDS, arabic_stem, content, tokens
+from bot.understanding.normalize import STOPWORDS, arabic_stem, content, is_arabic, tokens
 
 ACCEPT = 62.0  # score to answer without asking (one exact keyword is enough)
 RATIO = 1.3  # the best intent's evidence must exceed the runner-up's by this factor
@@ -58,10 +58,6 @@ SQUASH = 1.6
 SMALL_TALK = frozenset({GREETING, THANKS, HELP, ERASE})
 EXPLICIT_WORDS = frozenset({"parler", "humain", "mediateur", "mediatrice", "conseiller", "human", "talk",
                             "speak", "person"})
-
-
-def _is_arabic(word: str) -> bool:
-    return "\u0600" <= word[0] <= "\u06ff"
 
 
 @dataclass(frozen=True)
@@ -204,7 +200,7 @@ class Lexicon:
         stem = arabic_stem(word)
         if stem is not None and stem in self.vocab:
             found.setdefault(stem, 0.95)
-        if len(word) <= 3 or (_is_arabic(word) and len(stem or word) <= 4):
+        if len(word) <= 3 or (is_arabic(word) and len(stem or word) <= 4):
             # Short Arabic words differ by one letter in meaning, not by typo: "الجامع" (the
             # mosque) is not "الجامعة" (the university), cut short or misspelt.
             return tuple(found.items())

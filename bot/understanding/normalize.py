@@ -135,7 +135,7 @@ _ARABIC_SUFFIXES = ("كم", "هم", "ها", "نا", "ات", "ي", "ك")  # not "
 def arabic_stem(word: str) -> str | None:
     """The word without its glued article, preposition and pronoun; None when not Arabic or
     nothing comes off. At least three letters are kept: "ولد" is not "و" + "لد"."""
-    if not word or not ("\u0600" <= word[0] <= "\u06ff"):
+    if not is_arabic(word):
         return None
     stem = word
     for prefix in _ARABIC_PREFIXES:
@@ -147,3 +147,7 @@ def arabic_stem(word: str) -> str | None:
             stem = stem[: -len(suffix)]
             break
     return stem if stem != word else None
+
+
+def is_arabic(word: str) -> bool:
+    return bool(word) and "\u0600" <= word[0] <= "\u06ff"
