@@ -227,14 +227,17 @@ class EntryPhase(Base):
         if text.startswith("/") and match.need is None:
             match = Match(None, 0.0, lang=match.lang)  # an unknown command: no guess from its letters
         need = match.need if match.need in NEEDS or match.need == BUS else None
-        if match.need == HUMAN:  # "parler à quelqu'un pour la caf": a need besides the person
+        # Asking outright for a person is heard even when the matcher hesitates between the
+        # person and a need: "je veux parler à quelqu'un, la caf m'a coupé les aloc".
+        asks_person = match.need == HUMAN or self.k.matcher.mentions(HUMAN, text)
+        if asks_person and need is None:  # the need besides the person, if any
             other = self.k.matcher.besides(HUMAN, rest).need
             need = other if other in NEEDS else None
         if where is None or (mention is not None and content(rest.split())):
             self.effect("understood", ok=match.need is not None)  # a place alone is not a request
         if s.step in WHERE_STEPS and where is None and _STREET.search(normalize(text)):
             return self.unknown_place(text)  # "rue des Lilas" answers "où êtes-vous ?"
-        if match.need == HUMAN or (need is not None and self.k.matcher.mentions(HUMAN, text)):
+        if asks_person:
             # "je veux parler à quelqu'un, la caf m'a coupé les aloc": a person for that need,
             # and the nearest place (or the question that finds it), in this turn.
             if where is not None:
