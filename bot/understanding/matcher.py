@@ -40,22 +40,25 @@ alone, all languages, then French):
   89.3 / 91.4.
 Thresholds from a grid over ALPHA 0.3–0.6 × ACCEPT 0.30–0.50 × RATIO 1.0–1.5: ALPHA 0.4, ACCEPT 0.45,
 RATIO 1.2. RATIO 1.0 scores a point higher in scope but answers outright between two close needs,
-where buttons are safer. Last cross-validation (4,219 phrasings): 89.0 % in scope, 91.2 % out of
-scope; fr 88.1 / 89.5, en 89.2, ar 90.6, darija 88.4. These figures are optimistic for Arabic and
+where buttons are safer. Last cross-validation (4,568 phrasings): 88.9 % in scope, 91.6 % out of
+scope; fr 88.5 / 90.0, en 89.2, ar 90.1, darija 87.8. These figures are optimistic for Arabic and
 for a few needs: Arabic-script loanwords (« السيكو », « الريسيبيسي »…) and everyday words (« dents »,
 « frigo ») were added to intents/ after reading cross-validation misses.
 
 On tests/understanding/test.tsv, never tuned on (figures only; its misses are not read), looked
-at four times in the session that built this matcher, each time after changes chosen on the
-cross-validation alone:
+at five times in the session that built this matcher, each time after changes chosen on the
+cross-validation alone, and reported whichever way it went:
 - before it: fr 93.1 % / 80 %, en 93.1 %, ar 92.2 %, darija 88.5 %;
 - after the lexicon signals and 2,000 phrasings: fr 97.2 % / 95 %, en 97.2 %, ar 89.1 %, darija 93.4 %;
 - after the lexicon tweaks and 600 more phrasings: fr 98.6 % / 90 %, en 97.2 %, ar 89.1 %, darija 95.1 %;
-- last, after pieces across words and Maghrebi and standard Arabic: fr 98.6 % / 90 % (18/20),
-  en 97.2 %, ar 93.8 %, darija 93.4 % (all 96.5 % in scope, 95.7 % out of scope).
-French out of scope is below its 95 % target: 2 of 20 messages claimed (one message is 5 points).
-The test split and the bank are written by the same hands, so even the test figures are likely
-optimistic for messages from elsewhere; the cross-validation is the more cautious figure.
+- after pieces across words and Maghrebi and standard Arabic: fr 98.6 % / 90 %, en 97.2 %,
+  ar 93.8 %, darija 93.4 %;
+- last, after 440 more phrasings (the shipped matcher): fr 98.6 % / 90 % (18/20), en 98.6 %,
+  ar 92.2 % (59/64), darija 93.4 % (all 96.5 % in scope, 95.7 % out of scope).
+French out of scope (2 of 20 claimed) and Arabic (one message short) are below their targets;
+with 20 and 64 messages, one message moves them 5 and 1.6 points. The test split and the bank are
+written by the same hands, so even the test figures are likely optimistic for messages from
+elsewhere; the cross-validation is the more cautious figure.
 A small multilingual sentence-embedding model was not tried: none ships inside a PyPI package
 without downloading weights at run time, and the bot must start with nothing downloaded.
 """
