@@ -36,7 +36,17 @@ END_WORDS = words("fin", "terminer", "stop", "revenir au bot")
 Outlet = Callable[[str, Reply], Awaitable[None]]  # address, reply: a channel's way to reach a resident
 
 
-Relay = Callable[[str], Awaitable[None]]  # told the id of the posted message, to route replies back
+@dataclass(frozen=True)
+class Relay:
+    """Routes the mediators' replies to a posted message back to a resident: called with the
+    posted message's id. Plain data (the resident's key), so a channel can keep the post in a
+    durable queue and remember the route once it is sent."""
+
+    key: str
+    store: Store
+
+    async def __call__(self, message_id: str) -> None:
+        await self.store.remember_relay(str(message_id), self.key)
 
 
 class Mediators(Protocol):
@@ -71,9 +81,7 @@ class Handovers:
         return []
 
     def _relay(self, key: str) -> Relay:
-        async def relay(message_id: str) -> None:
-            await self.store.remember_relay(str(message_id), key)
-        return relay
+        return Relay(key, self.store)
 
     async def during(self, key: str, address: str, inc: Incoming, norm: str | None, state: State,
                      now: dt.datetime, knowledge: Knowledge, _: Translator) -> list[Reply] | None:

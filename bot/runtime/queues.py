@@ -123,15 +123,16 @@ class Queues:
         await self.rt.store.outbox_retry(queued, now + dt.timedelta(seconds=wait), repr(error))
         self.outbox_ready.set()
 
-    async def flush_outbox(self, channel: str, send: SendReplies, limit: int = 20) -> int:
-        """Send what is due in the outbox; returns how many rows were handled."""
+    async def flush_outbox(self, channel: str, send: SendReplies, limit: int = 20, *, stale: bool = True) -> int:
+        """Send what is due in the outbox; returns how many rows were handled. `stale`: replies
+        too old to make sense to a resident are replaced by an apology (not posts for mediators)."""
         rt = self.rt
         now = rt.clock()
         claimed = await rt.store.claim_outbox(channel, now, rt.lease, limit)
-        await asyncio.gather(*(self._send_row(q, send) for q in claimed))
+        await asyncio.gather(*(self._send_row(q, send, stale) for q in claimed))
         return len(claimed)
 
-    async def _send_row(self, q: Queued, send: SendReplies) -> None:
+    async def _send_row(self, q: Queued, send: SendReplies, stale: bool = True) -> None:
         rt = self.rt
         now = rt.clock()
         try:
@@ -141,7 +142,7 @@ class Queues:
             logger.error("outbox row %d unreadable (%s): parked", q.id, type(e).__name__)
             await rt.store.outbox_park(q.id, now, f"unreadable: {type(e).__name__}")
             return
-        if now - q.created_at > STALE:
+        if stale and now - q.created_at > STALE:
             replies = _apology(replies)
         try:
             await send(address, replies)
@@ -150,8 +151,8 @@ class Queues:
             return
         await rt.store.outbox_done(q.id)
 
-    async def outbox_loop(self, channel: str, send: SendReplies) -> None:
-        await _keep_doing(lambda: self.flush_outbox(channel, send), self.outbox_ready, "outbox")
+    async def outbox_loop(self, channel: str, send: SendReplies, *, stale: bool = True) -> None:
+        await _keep_doing(lambda: self.flush_outbox(channel, send, stale=stale), self.outbox_ready, "outbox")
 
 
 def _apology(replies: list[Reply]) -> list[Reply]:

@@ -189,8 +189,8 @@ class Store:
         # still waiting (another instance may be sending them): then the outbox sends it after them.
         return Statement("INSERT INTO outbox(user_key, channel, address, replies, created_at, next_at, lease_until)"
                          " VALUES (?,?,?,?,?,?, CASE WHEN EXISTS (SELECT 1 FROM outbox p WHERE p.user_key = ?"
-                         " AND p.parked_at IS NULL) THEN NULL ELSE ? END) RETURNING id, lease_until",
-                         (user_key, channel, address, outbox, _iso(now), _iso(now), user_key,
+                         " AND p.channel = ? AND p.parked_at IS NULL) THEN NULL ELSE ? END) RETURNING id, lease_until",
+                         (user_key, channel, address, outbox, _iso(now), _iso(now), user_key, channel,
                           _iso(now + lease) if lease else None), fetch=True)
 
     @staticmethod
@@ -246,13 +246,15 @@ class Store:
     # -- outbox: replies until the channel has sent them -----------------------------------
 
     async def claim_outbox(self, channel: str, now: dt.datetime, lease: dt.timedelta, limit: int = 20) -> list[Queued]:
-        """Replies due for sending, at most one per resident (their earlier ones go first)."""
+        """Replies due for sending, at most one per resident (their earlier ones go first). Each
+        channel is its own queue: posts about a resident to the mediators' group never hold
+        the resident's own replies back, nor the other way round."""
         rows = await self.db.fetch(
             "UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id IN ("
             " SELECT o.id FROM outbox o WHERE o.channel = ? AND o.parked_at IS NULL AND o.next_at <= ?"
             " AND (o.lease_until IS NULL OR o.lease_until < ?)"
-            " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.user_key = o.user_key AND p.parked_at IS NULL"
-            " AND p.id < o.id) ORDER BY o.id LIMIT ?" + self.db.skip_locked + ")"
+            " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.user_key = o.user_key AND p.channel = o.channel"
+            " AND p.parked_at IS NULL AND p.id < o.id) ORDER BY o.id LIMIT ?" + self.db.skip_locked + ")"
             " RETURNING id, user_key, address, replies, created_at, attempts",
             _iso(now + lease), channel, _iso(now), _iso(now), limit)
         return sorted((Queued(int(r[0]), r[1], r[2], r[3], _dt(r[4]), int(r[5])) for r in rows), key=lambda q: q.id)

@@ -41,6 +41,7 @@ class FakeBotAPI:
         # Bots may call through /<name>/bot<token>/...: calls of a name in `unreachable` never get
         # an answer (a network partition), so they reach nobody.
         self.unreachable: set[str] = set()
+        self.down_chats: set[int] = set()  # messages to these chats fail with a 502 (a group Telegram cannot reach)
         self.held: list[tuple[str, str, dict[str, Any]]] = []
         self._closing = asyncio.Event()
         self.delivered_by: list[str] = []  # the client of each entry of `requests`
@@ -77,6 +78,11 @@ class FakeBotAPI:
         if client in self.unreachable:
             self.held.append((client, method, params))
             await self._closing.wait()  # until the client gives up or dies: never delivered
+            return web.json_response({"ok": False, "error_code": 502, "description": "Bad Gateway"}, status=502)
+        if method == "sendMessage" and _chat_id(params) in self.down_chats:
+            async with self._changed:
+                self.failed.append((method, params))  # not delivered
+                self._changed.notify_all()
             return web.json_response({"ok": False, "error_code": 502, "description": "Bad Gateway"}, status=502)
         faults = self.faults.get(method)
         if faults:
@@ -314,3 +320,10 @@ async def _serve_forever() -> None:
 
 if __name__ == "__main__":
     asyncio.run(_serve_forever())
+
+
+def _chat_id(params: dict[str, Any]) -> int | None:
+    try:
+        return int(params.get("chat_id"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None

@@ -299,6 +299,49 @@ async def test_hand_over_acknowledged_on_telegram(api, tmp_path, clock):
         assert "de nouveau là" in texts[0]
 
 
+async def test_a_post_for_the_mediators_outlives_a_restart_and_routes_their_answer(api, tmp_path, clock):
+    from tests.fixtures import write_territory
+    group = -100999
+    directory = write_territory(tmp_path)
+    api.down_chats.add(group)  # the group cannot be reached: the post waits in the outbox
+    clock.set("2026-11-29T20:00")
+    async with Running(api, tmp_path / "h.sqlite3", clock, directory=directory, mediators_chat_id=group).run():
+        await api.push(tg.message(ALICE, "je veux parler à quelqu'un"))
+        await api.wait_for(lambda: any("transmis votre demande" in t for t in api.texts(ALICE)))
+        await api.wait_for(lambda: any(str(p.get("chat_id")) == str(group) for _, p in api.failed))
+        texts = await say(api, tg.message(1003, "caf"), 1003)  # nobody else waits for the group
+        assert "Où êtes-vous" in texts[0]
+    assert not api.texts(group)
+    api.down_chats.clear()
+    clock.set("2026-11-29T21:00")  # an hour later, another start: the post still matters to them
+    async with Running(api, tmp_path / "h.sqlite3", clock, directory=directory, mediators_chat_id=group).run():
+        await api.wait_for(lambda: any("Nouvelle demande d'aide" in t for t in api.texts(group)))
+        post = api.last_message(group)
+        await api.push(tg.message(BOB, "Bonjour, je vous appelle demain", chat=group, kind="supergroup",
+                                  reply_to=post))
+        await api.wait_for(lambda: any("je vous appelle demain" in t for t in api.texts(ALICE)))
+
+
+async def test_erasing_also_erases_what_waits_for_the_mediators(api, tmp_path, clock):
+    from tests.fixtures import write_territory
+    group = -100999
+    directory = write_territory(tmp_path)
+    api.down_chats.add(group)
+    clock.set("2026-11-29T20:00")
+    async with Running(api, tmp_path / "h.sqlite3", clock, directory=directory, mediators_chat_id=group).run():
+        await say(api, tg.message(ALICE, "je veux parler à quelqu'un, ma retraite"), ALICE, messages=2)
+        await api.push(tg.message(ALICE, "/oubli"))
+        await api.wait_for(lambda: any("Voulez-vous que j'efface" in t for t in api.texts(ALICE)))
+        await api.push(tg.callback(ALICE, "e:yes"))
+        await api.wait_for(lambda: any("effacé" in t for t in api.texts(ALICE)))
+    api.down_chats.clear()
+    clock.set("2026-11-29T21:00")
+    async with Running(api, tmp_path / "h.sqlite3", clock, directory=directory, mediators_chat_id=group).run():
+        await say(api, tg.message(1003, "je veux parler à quelqu'un"), 1003, messages=2)
+        await api.wait_for(lambda: any("Nouvelle demande d'aide" in t for t in api.texts(group)))
+    assert not any("retraite" in t for t in api.texts(group))  # Alice's older post was erased, not sent
+
+
 async def test_arabic_conversation_and_menus_in_each_language(api, bot):
     async with bot.run():
         texts = await say(api, tg.message(ALICE, "ابحث عن عمل"), ALICE, messages=2)

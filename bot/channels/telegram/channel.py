@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from typing import Any
 
@@ -20,7 +21,7 @@ from telegram.ext import AIORateLimiter, ExtBot
 from bot.channels.telegram.render import keyboard, location_keyboard, render_chunks, render_text
 from bot.channels.telegram.request import AiohttpRequest
 from bot.channels.telegram.retries import with_retries
-from bot.conversation.events import TECHNICAL_ERROR, Incoming, Reply
+from bot.conversation.events import TECHNICAL_ERROR, Incoming, Reply, replies_to_json
 from bot.conversation.i18n import DEFAULT, LANGUAGES, Translator, translator
 from bot.runtime import Relay, Runtime, Undeliverable
 from bot.settings import Settings, hide
@@ -29,6 +30,7 @@ from bot.storage.store import Inbound, Reminder
 logger = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
+MEDIATORS = "mediators"  # the outbox queue of posts to the mediators' group
 
 
 def commands(_: Translator) -> list[BotCommand]:
@@ -98,7 +100,6 @@ class TelegramChannel:
                           get_updates_request=AiohttpRequest(1, read_timeout=POLL_TIMEOUT + 10),
                           rate_limiter=self.limiter)
         self.username: str | None = None
-        self.to_mediators: asyncio.Queue[tuple[str, Relay | None]] = asyncio.Queue()
         runtime.outlets[CHANNEL] = self.send_to
 
     # -- wiring ----------------------------------------------------------------------------
@@ -332,23 +333,31 @@ class TelegramChannel:
     # -- mediators and reminders -----------------------------------------------------------
 
     async def forward(self, text: str, relay: Relay | None = None) -> None:
-        """Post to the mediators' group (the runtime's Mediators port) from a queue of its own:
-        the group's pace (Telegram allows 20 messages a minute there) never holds a resident's turn."""
-        self.to_mediators.put_nowait((text, relay))
+        """Post to the mediators' group (the runtime's Mediators port) through the outbox, as its
+        own queue: kept across a crash (the resident was told « Transmis ✅ »), sent in order at
+        the group's pace (Telegram allows 20 messages a minute there) without holding a resident's
+        turn, erased with the resident. Raises if it cannot be stored."""
+        assert self.settings.mediators_chat_id is not None
+        target = {"chat": self.settings.mediators_chat_id, "key": relay.key if relay is not None else ""}
+        rt = self.runtime
+        await rt.store.queue(target["key"] or MEDIATORS, MEDIATORS, rt.box.seal(json.dumps(target)),
+                             replies_to_json([Reply(text)]), rt.clock())
+        rt.queues.outbox_ready.set()
 
     async def mediators_loop(self) -> None:
-        """Send what waits for the mediators' group, in order; tell the hand-over its message id."""
-        assert self.settings.mediators_chat_id is not None
-        while True:
-            text, relay = await self.to_mediators.get()
+        """Send what waits for the mediators' group; a post hours late still matters to them."""
+        await self.runtime.queues.outbox_loop(MEDIATORS, self.post_for_mediators, stale=False)
+
+    async def post_for_mediators(self, address: str, replies: list[Reply]) -> None:
+        """One outbox row for the group; the route for their replies is remembered once posted."""
+        target = json.loads(address)
+        for reply in replies:
             try:
-                sent = await self.send(self.settings.mediators_chat_id, Reply(text))
-                if relay is not None and sent and "message_id" in sent:
-                    await relay(str(sent["message_id"]))
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                logger.exception("a message for the mediators' group could not be posted")
+                sent = await self.send(target["chat"], reply)
+            except (Forbidden, BadRequest) as e:  # the bot left the group, a wrong chat id
+                raise Undeliverable(f"{type(e).__name__}: {e.message}") from None
+            if target.get("key") and sent and "message_id" in sent:
+                await self.runtime.store.remember_relay(str(sent["message_id"]), target["key"])
 
     async def deliver_reminders(self) -> int:
         return await self.runtime.deliver_reminders(CHANNEL, self.send_reminder)
