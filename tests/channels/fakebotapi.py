@@ -311,6 +311,13 @@ def callback(uid: int, data: str, message_id: int = 1) -> dict[str, Any]:
                                            "chat": _chat(uid), "from": BOT_USER, "text": "…"}}}
 
 
+def _chat_id(params: dict[str, Any]) -> int | None:
+    try:
+        return int(params.get("chat_id"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
 async def _serve_forever() -> None:
     server = FakeBotAPI()
     base = await server.start()
@@ -320,10 +327,3 @@ async def _serve_forever() -> None:
 
 if __name__ == "__main__":
     asyncio.run(_serve_forever())
-
-
-def _chat_id(params: dict[str, Any]) -> int | None:
-    try:
-        return int(params.get("chat_id"))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
