@@ -75,17 +75,23 @@ def _key(folder: Path) -> bytes:
         return key
 
 
-@functools.lru_cache(maxsize=1)
-def code_version() -> str:
-    """A digest of the code that shapes a compiled directory (the model and its loader): a cache
-    written by other code is never read, even if CACHE_VERSION was not bumped."""
+def sources_digest(*packages: str) -> bytes:
+    """A digest of the bot's code in these packages (file names and contents): what a cache of
+    their output is keyed on, so that a cache written by other code is never read."""
     root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256(str(CACHE_VERSION).encode())
-    for folder in ("places", "data"):
-        for source in sorted((root / folder).glob("*.py")):
+    h = hashlib.sha256()
+    for package in packages:
+        for source in sorted((root / package).glob("*.py")):
             h.update(source.name.encode())
             h.update(source.read_bytes())
-    return h.hexdigest()[:12]
+    return h.digest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of the code that shapes a compiled directory (the model and its loader), even if
+    CACHE_VERSION was not bumped."""
+    return hashlib.sha256(str(CACHE_VERSION).encode() + sources_digest("places", "data")).hexdigest()[:12]
 
 
 def _cache_path(path: Path, content: bytes) -> Path:
