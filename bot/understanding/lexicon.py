@@ -128,16 +128,15 @@ class Lexicon:
 
     def mentions(self, intent: str, text: str) -> bool:
         """Whether the message says this intent outright, whatever else it says."""
-        phrases = self.explicit.get(intent)
-        if not phrases:
-            return False
         words = tokens(text)[: MAX_WORDS * 3]
-        sizes = {len(p) for p in phrases}
-        return any(tuple(words[i:i + n]) in phrases for n in sizes for i in range(len(words) - n + 1))
+        return len(self._strip(intent, words)) < len(words)
 
     def without(self, intent: str, text: str) -> str:
         """The message's words without the phrasings that say this intent outright."""
-        words = tokens(text)[: MAX_WORDS * 3]
+        return " ".join(self._strip(intent, tokens(text)[: MAX_WORDS * 3]))
+
+    def _strip(self, intent: str, words: list[str]) -> list[str]:
+        words = list(words)
         phrases = self.explicit.get(intent, set())
         for n in sorted({len(p) for p in phrases}, reverse=True):
             i = 0
@@ -146,10 +145,7 @@ class Lexicon:
                     del words[i:i + n]
                 else:
                     i += 1
-        return " ".join(words)
-
-    def match(self, text: str) -> Match:
-        return self._decide(self.evidence(text))
+        return words
 
     def signals(self, text: str, scores: dict[str, float]) -> list[str]:
         """What the lexicon found, as classifier features: the intents one of whose aliases is in
