@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 from typing import Any
 
@@ -337,27 +336,26 @@ class TelegramChannel:
         own queue: kept across a crash (the resident was told « Transmis ✅ »), sent in order at
         the group's pace (Telegram allows 20 messages a minute there) without holding a resident's
         turn, erased with the resident. Raises if it cannot be stored."""
-        assert self.settings.mediators_chat_id is not None
-        target = {"chat": self.settings.mediators_chat_id, "key": relay.key if relay is not None else ""}
+        key = relay.key if relay is not None else ""  # the row's address: where replies are routed
         rt = self.runtime
-        await rt.store.queue(target["key"] or MEDIATORS, MEDIATORS, rt.box.seal(json.dumps(target)),
-                             replies_to_json([Reply(text)]), rt.clock())
+        await rt.store.queue(key or MEDIATORS, MEDIATORS, rt.box.seal(key), replies_to_json([Reply(text)]), rt.clock())
         rt.queues.outbox_ready.set()
 
     async def mediators_loop(self) -> None:
         """Send what waits for the mediators' group; a post hours late still matters to them."""
         await self.runtime.queues.outbox_loop(MEDIATORS, self.post_for_mediators, stale=False)
 
-    async def post_for_mediators(self, address: str, replies: list[Reply]) -> None:
-        """One outbox row for the group; the route for their replies is remembered once posted."""
-        target = json.loads(address)
+    async def post_for_mediators(self, key: str, replies: list[Reply]) -> None:
+        """One outbox row for the group (its address is the resident's key); the route for the
+        mediators' replies is remembered once posted."""
+        assert self.settings.mediators_chat_id is not None
         for reply in replies:
             try:
-                sent = await self.send(target["chat"], reply)
+                sent = await self.send(self.settings.mediators_chat_id, reply)
             except (Forbidden, BadRequest) as e:  # the bot left the group, a wrong chat id
                 raise Undeliverable(f"{type(e).__name__}: {e.message}") from None
-            if target.get("key") and sent and "message_id" in sent:
-                await self.runtime.store.remember_relay(str(sent["message_id"]), target["key"])
+            if key and sent and "message_id" in sent:
+                await self.runtime.store.remember_relay(str(sent["message_id"]), key)
 
     async def deliver_reminders(self) -> int:
         return await self.runtime.deliver_reminders(CHANNEL, self.send_reminder)
