@@ -21,7 +21,7 @@ from bot.conversation.base import (
 )
 from bot.conversation.events import Button
 from bot.conversation.state import ANSWERED, CONFIRM_ERASE, REMIND, State
-from bot.places.hours import aware, hm
+from bot.places.hours import aware
 from bot.places.nearby import Option
 
 
@@ -71,17 +71,18 @@ class FollowUps(Base):
                 text = self._("Je ne connais pas ses horaires : je ne peux pas vous le rappeler. "
                               "Appelez avant d'y aller.")
             elif slot.start <= self.wall:
-                text = self._("C'est ouvert maintenant, jusqu'à {end} : pas besoin de rappel 🙂", end=hm(slot.end))
+                text = self._("C'est ouvert maintenant, jusqu'à {end} : pas besoin de rappel 🙂",
+                              end=self._.clock(slot.end))
             elif option.stop is not None and self.k.directory.tour_of(option.stop).exemple:
                 text = self._("Ces horaires sont à confirmer par téléphone : je ne peux pas vous les rappeler.")
             else:
-                text = self._("Ça ouvre bientôt, à {start} : pas besoin de rappel 🙂", start=hm(slot.start))
+                text = self._("Ça ouvre bientôt, à {start} : pas besoin de rappel 🙂", start=self._.clock(slot.start))
             self.say(text, self.follow_up(remind=False))
             return self.done()
         labels = {REMIND_EVE: self._("La veille à 18h"), REMIND_HOUR: self._("1 heure avant")}
         assert option.slot is not None
         when = self._("{day} à {time}", day=texts.day_phrase(option.slot.start.date(), self.wall.date(), self._),
-                      time=hm(option.slot.start))
+                      time=self._.clock(option.slot.start))
         self.state = self.state.replace(step=REMIND)
         self.say(self._("Je vous envoie un message avant l'ouverture ({when}). Quand ?", when=when),
                  tuple(Button(labels[k], k) for k in times) + (self.button("Non merci", REMIND_NO),))
@@ -103,12 +104,13 @@ class FollowUps(Base):
         # For channels that send reminders as pre-approved templates (WhatsApp): the facts alone.
         params = {"lang": self._.lang, "place": pin.name, "where": pin.address or pin.name,
                   "when": self._("{day} de {start} à {end}", day=texts.date_phrase(slot.start.date(), self._),
-                                 start=hm(slot.start), end=hm(slot.end))}
+                                 start=self._.clock(slot.start), end=self._.clock(slot.end))}
         self.effect("remind", due=due.isoformat(), until=until.isoformat(), text=text, place=pin.name,
                     params=params)
         self.state = self.state.replace(step=ANSWERED)
         self.say(self._("⏰ C'est noté : je vous écrirai {day} à {time}.\nPour voir ou annuler vos rappels : "
-                        "/rappels", day=texts.day_phrase(times[which].date(), self.wall.date(), self._), time=hm(times[which])),
+                        "/rappels", day=texts.day_phrase(times[which].date(), self.wall.date(), self._),
+                        time=self._.clock(times[which])),
                  self.follow_up(remind=False))
         return self.done()
 
@@ -117,7 +119,7 @@ class FollowUps(Base):
         slot = option.slot
         lines = [self._("⏰ Rappel"),
                  self._("Ouvert le {date} de {start} à {end}", date=texts.date_phrase(slot.start.date(), self._),
-                        start=hm(slot.start), end=hm(slot.end))]
+                        start=self._.clock(slot.start), end=self._.clock(slot.end))]
         if option.place is not None:
             p = option.place
             lines.append(f"📍 {p.nom}, {p.full_address}")

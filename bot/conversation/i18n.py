@@ -13,6 +13,7 @@ Darija is read, not written: a Darija speaker chooses French or Arabic.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Iterator, Mapping
@@ -20,8 +21,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from babel.dates import format_time
 from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 from bot.places.needs import N_
 
@@ -36,6 +39,9 @@ LOCALES = Path(__file__).parent / "locales"
 PACKAGE = Path(__file__).parents[1]
 KEYWORDS = {"_": None, "N_": None, "button": (1,)}
 _PLACEHOLDER = re.compile(r"\{(\w*)\}")
+# Times as each language's readers write them (Babel patterns: on the hour, and with minutes):
+# "9h30" in French, "9:30 AM" in English, "9:30" in Arabic (Latin digits, as in the Maghreb).
+CLOCK = {"fr": ("H'h'", "H'h'mm"), "en": ("h a", "h:mm a"), "ar": ("H:mm", "H:mm")}
 
 
 class Translator:
@@ -54,6 +60,15 @@ class Translator:
         except (KeyError, IndexError, ValueError):  # a translation with a wrong placeholder
             logger.warning("%s translation of %r has wrong placeholders: French used", self.lang, msgid[:40])
             return msgid.format(**values)
+
+    def clock(self, t: dt.datetime | dt.time) -> str:
+        """A time of day: "14h", "9h30" in French; "2 PM", "9:30 AM" in English."""
+        whole, minutes = CLOCK.get(self.lang, CLOCK[DEFAULT])
+        return format_time(dt.time(t.hour, t.minute), whole if t.minute == 0 else minutes, locale=self.lang)
+
+    def decimal(self, value: float) -> str:
+        """A number with at most one decimal, with the language's separator: "1,5" / "1.5"."""
+        return format_decimal(value, format="0.#", locale=self.lang)
 
 
 def translator(lang: str | None) -> Translator:

@@ -11,7 +11,7 @@ import datetime as dt
 from bot.conversation.events import Pin
 from bot.conversation.i18n import N_, Translator
 from bot.places.geo import walking_minutes
-from bot.places.hours import Slot, hm, holiday_name
+from bot.places.hours import Slot, holiday_name
 from bot.places.model import Checked, Directory, Tour
 from bot.places.nearby import WALK_KM, Option, TourStatus
 from bot.places.needs import NEEDS
@@ -51,32 +51,31 @@ def describe_next(slot: Slot | None, now: dt.datetime, _: Translator) -> str:
     if slot.start <= now < slot.end:
         until = slot.end
         if until.date() == now.date() or until.time() == dt.time():
-            return _("ouvert maintenant jusqu'à {end}", end=hm(until))
-        return _("ouvert maintenant jusqu'à {day} {end}", day=day_phrase(until.date(), now.date(), _), end=hm(until))
+            return _("ouvert maintenant jusqu'à {end}", end=_.clock(until))
+        return _("ouvert maintenant jusqu'à {day} {end}", day=day_phrase(until.date(), now.date(), _),
+                 end=_.clock(until))
     if slot.start.date() == now.date():
-        return _("ouvre aujourd'hui à {start}, jusqu'à {end}", start=hm(slot.start), end=hm(slot.end))
+        return _("ouvre aujourd'hui à {start}, jusqu'à {end}", start=_.clock(slot.start), end=_.clock(slot.end))
     if slot.start.date() == now.date() + dt.timedelta(days=1):
-        return _("ouvre demain à {start}, jusqu'à {end}", start=hm(slot.start), end=hm(slot.end))
+        return _("ouvre demain à {start}, jusqu'à {end}", start=_.clock(slot.start), end=_.clock(slot.end))
     return _("prochaine ouverture : {day} de {start} à {end}", day=day_phrase(slot.start.date(), now.date(), _),
-             start=hm(slot.start), end=hm(slot.end))
+             start=_.clock(slot.start), end=_.clock(slot.end))
 
 
 def distance_phrase(km: float, by: str | None, _: Translator) -> str:
     if by == POSITION:
         if km <= 3.0:
             return _("{minutes} min à pied", minutes=walking_minutes(km))
-        return _("à {km} km", km=_km(km))
+        return _("à {km} km", km=_km(km, _))
     if km < NEAR_KM:
         return _("dans votre quartier") if by == QUARTIER else _("tout près")
-    return _("à environ {km} km", km=_km(km, rough=True))
+    return _("à environ {km} km", km=_km(km, _, rough=True))
 
 
-def _km(km: float, rough: bool = False) -> str:
+def _km(km: float, _: Translator, rough: bool = False) -> str:
     if km >= 10 or (rough and km >= 5):
         return f"{km:.0f}"
-    if rough:
-        return f"{round(km * 2) / 2:g}".replace(".", ",")
-    return f"{km:.1f}".replace(".", ",")
+    return _.decimal(round(km * 2) / 2 if rough else round(km, 1))
 
 
 def closed_today(schedule_closure: str | None, wall_now: dt.datetime, country: str,
@@ -161,9 +160,9 @@ def _passage(slot: Slot | None, wall_now: dt.datetime, _: Translator) -> str:
     if slot is None:
         return _("pas de passage prévu dans les semaines à venir")
     if slot.start <= wall_now < slot.end:
-        return _("là maintenant, jusqu'à {end}", end=hm(slot.end))
+        return _("là maintenant, jusqu'à {end}", end=_.clock(slot.end))
     return _("passe {day} de {start} à {end}", day=day_phrase(slot.start.date(), wall_now.date(), _),
-             start=hm(slot.start), end=hm(slot.end))
+             start=_.clock(slot.start), end=_.clock(slot.end))
 
 
 def _tour_footer(tour: Tour, _: Translator) -> list[str]:
@@ -187,7 +186,7 @@ def tour_text(status: TourStatus, wall_now: dt.datetime, by: str | None, _: Tran
                          + [x for x in (freshness(tour.date_maj, wall_now, _, first=False),) if x])
     if status.here and status.here.stop and status.here.slot:
         lines.append(_("Maintenant : {stop}, jusqu'à {end}", stop=status.here.stop.nom,
-                       end=hm(status.here.slot.end)))
+                       end=_.clock(status.here.slot.end)))
     else:
         lines.append(_("Maintenant : pas à un arrêt"))
     shown = tour_stop_shown(status)
@@ -252,10 +251,10 @@ def hours_text(option: Option, wall_now: dt.datetime, _: Translator, count: int 
     lines = [_("🕑 Prochaines ouvertures de {name} :", name=name)]
     for slot in slots:
         if slot.start <= wall_now:
-            lines.append("• " + _("maintenant, jusqu'à {end}", end=hm(slot.end)))
+            lines.append("• " + _("maintenant, jusqu'à {end}", end=_.clock(slot.end)))
         else:
             lines.append("• " + _("{day} de {start} à {end}", day=day_phrase(slot.start.date(), wall_now.date(), _),
-                                  start=hm(slot.start), end=hm(slot.end)))
+                                  start=_.clock(slot.start), end=_.clock(slot.end)))
     return "\n".join(lines)
 
 
@@ -304,7 +303,7 @@ def mediators_when(directory: Directory, wall_now: dt.datetime, _: Translator, *
     m = directory.mediateurs
     slot = m.schedule.next_slot(wall_now) if m is not None and m.schedule is not None else None
     if slot is not None and slot.start > wall_now:
-        when = _("{day} à {time}", day=day_phrase(slot.start.date(), wall_now.date(), _), time=hm(slot.start))
+        when = _("{day} à {time}", day=day_phrase(slot.start.date(), wall_now.date(), _), time=_.clock(slot.start))
         if short:
             return _("Les médiateurs reviennent {when} et vous répondront ici.", when=when)
         return _("Les médiateurs ne sont pas là en ce moment : ils reviennent {when} et vous répondront "

@@ -171,10 +171,5 @@ def _holidays(country: str, year: int, lang: str) -> holidays.HolidayBase:
         return holidays.country_holidays(country, years=year)
 
 
-def hm(t: dt.datetime | dt.time) -> str:
-    """14h, 9h30."""
-    return f"{t.hour}h" if t.minute == 0 else f"{t.hour}h{t.minute:02d}"
-
-
 def date_fr(day: dt.date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"

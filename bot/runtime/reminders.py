@@ -11,7 +11,7 @@ from bot.conversation.events import Button, Reply
 from bot.conversation.i18n import Translator, translator
 from bot.conversation.state import State
 from bot.conversation.texts import day_phrase
-from bot.places.hours import hm, local
+from bot.places.hours import local
 from bot.storage.store import Reminder, Store
 
 logger = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ async def list_reminders(store: Store, key: str, now: dt.datetime, _: Translator
     for i, r in enumerate(items, 1):
         due = local(r.due_at)
         lines.append(_("{n}. {day} à {time} — {place}", n=i, day=day_phrase(due.date(), today.date(), _),
-                       time=hm(due), place=r.place))
+                       time=_.clock(due), place=r.place))
         buttons.append(Button(_("Annuler le rappel {n}", n=i), f"{CANCEL_PREFIX}{r.id}"))
     return [Reply("\n".join(lines), (*buttons, _new(_)), lang=_.lang)]
 

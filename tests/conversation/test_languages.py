@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from bot.conversation.i18n import LANGUAGES, Message, Translator, extract_messages, missing_messages
+from bot.conversation import texts
+from bot.conversation.i18n import LANGUAGES, Message, Translator, extract_messages, missing_messages, translator
 from bot.conversation.state import State
+from bot.understanding.gazetteer import QUARTIER
 from tests.conftest import run_bot
 from tests.conversation.helpers import button, labels, read, talk, text
 from tests.fixtures import knowledge_of
@@ -26,6 +30,7 @@ def test_english_from_the_first_message_to_the_place_card(k):
     card = read(replies)
     assert "📍 Maison des services des Tilleuls" in card  # directory content as written
     assert "For: Work" in card and "in your neighbourhood" in card
+    assert "Open now until 12 PM" in card and "12h" not in card  # times as English readers write them
     assert "Another place" in labels(replies) and "Autre lieu" not in labels(replies)
 
 
@@ -37,6 +42,7 @@ def test_arabic_from_the_first_message_to_the_place_card(k):
     state, replies = talk(k, button("q:tilleuls"), state=state)
     card = read(replies)
     assert "Maison des services des Tilleuls" in card and "من أجل: العمل" in card
+    assert "حتى 12:00" in card and "12h" not in card
     assert "مكان آخر" in labels(replies)
 
 
@@ -106,6 +112,17 @@ def test_a_missing_or_broken_translation_is_reported():
     assert problems == ["bot/x.py:3: pas de traduction en pour « Un message tout neuf »"]
     broken = Translator("en", {"Pour : {need}": "For: {besoin}"})
     assert broken("Pour : {need}", need="Emploi") == "Pour : Emploi"  # French rather than a crash
+
+
+@pytest.mark.parametrize(("lang", "clock", "half", "distance"), [
+    ("fr", "14h", "9h30", "à environ 1,5 km"),
+    ("en", "2 PM", "9:30 AM", "about 1.5 km away"),
+    ("ar", "14:00", "9:30", "1.5"),
+])
+def test_times_and_distances_in_each_language(lang, clock, half, distance):
+    _ = translator(lang)
+    assert _.clock(dt.time(14, 0)) == clock and _.clock(dt.time(9, 30)) == half
+    assert distance in texts.distance_phrase(1.4, QUARTIER, _)
 
 
 def test_console_demo_in_english_and_arabic(tmp_path):
