@@ -2,7 +2,8 @@
 
 `locate` reads a whole message given in answer to "où êtes-vous ?" (lenient: typos, partial
 names); `find` spots a place named inside a longer message ("caf couronneries", "chomage
-86180") and gives back the rest of the message, so the need can be read from it.
+86180") and gives back the rest of the message, so the need can be read from it. Both know the
+names written in Arabic letters (« الكورونري », « تروا سيتي ») by their consonants (skeleton.py).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from rapidfuzz import fuzz, process
 from bot.places.geo import valid_position
 from bot.places.model import Directory
 from bot.places.needs import N_
-from bot.understanding.normalize import STOPWORDS, normalize
+from bot.understanding.normalize import STOPWORDS, is_arabic, normalize
+from bot.understanding.skeleton import arabic_skeleton, arabic_skeletons, latin_skeletons
 
 _POSTCODE = re.compile(r"\b(\d{5})\b")
 # How French names sound, roughly: "blezerie" and "blaiserie", "sainteloi" and "saint eloy".
@@ -34,6 +36,12 @@ def sound(text: str) -> str:
 NAME_CUTOFF = 85.0
 MENTION_CUTOFF = 88.0  # a mistyped name inside a longer message must be closer
 MAX_NAME_WORDS = 4
+# A name in Arabic letters is taken inside a longer message only on four consonants or more
+# (« بيتزا », pizza, has the three of « poitiers ouest »); a whole answer of two, in four letters or more, is.
+ARABIC_MIN_CONSONANTS = 4
+ARABIC_WHOLE_MIN_LETTERS = 4
+ARABIC_NAME_WORDS = 2  # « سانت إيلوا », « تروا سيتي »: a longer run is words that are no name
+_LINKS = frozenset(normalize(w) for w in STOPWORDS)  # as messages are read: « على » is « علي »
 
 POSITION = "position"
 QUARTIER = "quartier"
@@ -78,6 +86,15 @@ class Gazetteer:
         for k in self._keys:
             if len(k) >= 6:
                 self._long_keys.setdefault(k[0], []).append(k)
+        # Consonants of each name → the place; a skeleton two places share names neither.
+        self._skeletons: dict[str, Located | None] = {}
+        for k in self._keys:
+            for sk in latin_skeletons(k):
+                if len(sk) >= 2:
+                    known = self._skeletons.setdefault(sk, self.names[k])
+                    if known is not None and known.label != self.names[k].label:
+                        self._skeletons[sk] = None
+        self._skeleton_keys = [sk for sk, hit in self._skeletons.items() if hit is not None]
 
     def locate(self, text: str) -> Located | None:
         m = _POSTCODE.search(text)
@@ -103,7 +120,43 @@ class Gazetteer:
             found = process.extractOne(norm, self._keys, scorer=fuzz.partial_ratio, score_cutoff=90)
             if found is not None and len(found[0]) < 5:
                 found = None
+        if found is None and any(is_arabic(w) for w in norm.split()):
+            return self._arabic_answer(norm.split())
+        if found is None and len(norm.split()) <= ARABIC_NAME_WORDS:  # as said: « trwa siti », « bilair »
+            said = [hit for sk in latin_skeletons(norm) if len(sk) >= 3 and (hit := self._skeletons.get(sk))]
+            return said[0] if len({h.label for h in said}) == 1 else None
         return self.names[found[0]] if found else None
+
+    def _arabic_answer(self, words: list[str]) -> Located | None:
+        whole = arabic_skeleton(words)
+        if len(whole) >= 2 and sum(map(len, words)) >= ARABIC_WHOLE_MIN_LETTERS and self._skeletons.get(whole):
+            return self._skeletons[whole]
+        hit = self._arabic_mention(words, frozenset())
+        if hit is not None:
+            return hit[0]
+        for size in range(min(ARABIC_NAME_WORDS, len(words)), 0, -1):  # a letter more or less: « شاتلرو »
+            for i in range(len(words) - size + 1):
+                if any(w in _LINKS for w in words[i:i + size]):
+                    continue
+                sk = arabic_skeleton(words[i:i + size])
+                if len(sk) >= 4:
+                    near = process.extractOne(sk, self._skeleton_keys, scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF)
+                    if near is not None:
+                        return self._skeletons[near[0]]
+        return None
+
+    def _arabic_mention(self, words: list[str], known: Container[str]) -> tuple[Located, str] | None:
+        """A name in Arabic letters among `words`, by its consonants, and the other words."""
+        for size in range(min(ARABIC_NAME_WORDS, len(words)), 0, -1):
+            for i in range(len(words) - size + 1):
+                part = words[i:i + size]
+                if any(w in _LINKS or w in known for w in part):
+                    continue
+                hits = {self._skeletons.get(sk) for sk in arabic_skeletons(part) if len(sk) >= ARABIC_MIN_CONSONANTS}
+                hits.discard(None)
+                if len(hits) == 1:
+                    return hits.pop(), " ".join(words[:i] + words[i + size:])
+        return None
 
     def find(self, text: str, known: Container[str] = frozenset()) -> tuple[Located, str] | None:
         """A place named inside a message, and the message's other words (normalised).
@@ -134,6 +187,8 @@ class Gazetteer:
                                            score_cutoff=MENTION_CUTOFF)
                 if found is not None:
                     return self.names[found[0]], " ".join(words[:i] + words[i + size:])
+        if any(is_arabic(w) for w in words):
+            return self._arabic_mention(words, known)
         return None
 
 

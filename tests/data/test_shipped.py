@@ -70,6 +70,33 @@ def test_the_names_residents_type_for_their_quartier(shipped, typed, quartier):
     assert found is not None and found.label == quartier
 
 
+@pytest.mark.parametrize("typed, quartier", [
+    ("الكورونري", "Couronneries"), ("كورونري", "Couronneries"), ("أنا ساكن في الكورونري", "Couronneries"),
+    ("سانت إيلوا", "Saint-Éloi"), ("حي سانت ايلوا", "Saint-Éloi"), ("تروا سيتي", "Trois-Cités"),
+    ("تغوا سيتي", "Trois-Cités"), ("3 سيتي", "Trois-Cités"), ("بيلير", "Bel-Air"), ("بيل إير", "Bel-Air"),
+    ("بوليو", "Beaulieu"), ("جيبوديري", "Beaulieu"), ("أوزون", "Lac–Renardières–Ozon (Châtellerault)"),
+    ("trwa siti", "Trois-Cités"), ("bilair", "Bel-Air"),
+])
+def test_quartier_names_written_as_they_sound(shipped, typed, quartier):
+    found = shipped.gazetteer.locate(typed)
+    assert found is not None and found.label == quartier
+
+
+@pytest.mark.parametrize("typed", ["الأسنان", "بغيت بيتزا", "بلي", "لا أستطيع الدخول إلى حسابي على الإنترنت",
+                                   "مشكل في الأسنان"])
+def test_arabic_words_are_not_taken_for_a_quartier(shipped, typed):
+    assert shipped.gazetteer.locate(typed) is None and shipped.gazetteer.find(typed) is None
+
+
+def test_an_arabic_conversation_names_its_quartier_in_arabic_letters(shipped):
+    now = paris("2026-12-01T10:00")
+    state, _ = step(State(), Incoming("t", "u", text="ابحث عن عمل"), now, shipped)
+    _, replies = step(state, Incoming("t", "u", text="الكورونري"), now, shipped)
+    assert replies[0].text.startswith("📍") and "من أجل: العمل" in replies[0].text
+    _, replies = step(State(), Incoming("t", "v", text="مشكل مع الكاف فسانت إيلوا"), now, shipped)
+    assert replies[-1].text.startswith("📍") and "الكاف" in replies[-1].text
+
+
 @pytest.mark.parametrize("typed", ["Ozon", "chateauneuf", "86100"])
 def test_chatellerault_is_said_not_covered_with_national_numbers(shipped, typed):
     state, _ = step(State(), Incoming("t", "u", text="caf"), paris("2026-12-01T10:00"), shipped)
