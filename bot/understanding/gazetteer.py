@@ -41,7 +41,6 @@ MAX_NAME_WORDS = 4
 ARABIC_MIN_CONSONANTS = 4
 ARABIC_WHOLE_MIN_LETTERS = 4
 ARABIC_NAME_WORDS = 2  # « سانت إيلوا », « تروا سيتي »: a longer run is words that are no name
-_LINKS = frozenset(normalize(w) for w in STOPWORDS)  # as messages are read: « على » is « علي »
 
 POSITION = "position"
 QUARTIER = "quartier"
@@ -136,7 +135,7 @@ class Gazetteer:
             return hit[0]
         for size in range(min(ARABIC_NAME_WORDS, len(words)), 0, -1):  # a letter more or less: « شاتلرو »
             for i in range(len(words) - size + 1):
-                if any(w in _LINKS for w in words[i:i + size]):
+                if any(w in STOPWORDS for w in words[i:i + size]):
                     continue
                 sk = arabic_skeleton(words[i:i + size])
                 if len(sk) >= 4:
@@ -150,7 +149,7 @@ class Gazetteer:
         for size in range(min(ARABIC_NAME_WORDS, len(words)), 0, -1):
             for i in range(len(words) - size + 1):
                 part = words[i:i + size]
-                if any(w in _LINKS or w in known for w in part):
+                if any(w in STOPWORDS or w in known for w in part):
                     continue
                 hits = {self._skeletons.get(sk) for sk in arabic_skeletons(part) if len(sk) >= ARABIC_MIN_CONSONANTS}
                 hits.discard(None)

@@ -80,6 +80,10 @@ def fold(text: str) -> str:
     return kept.translate(_ARABIC).translate(_DIGITS)
 
 
+# Stopwords as messages are read: « على » and « إلى » are folded to « علي » and « الي ».
+STOPWORDS = frozenset(fold(w) for w in STOPWORDS)
+
+
 def tokens(text: str) -> list[str]:
     """Normalised words of a message, stopwords kept (aliases may contain them)."""
     return list(_tokens(text))

@@ -10,7 +10,7 @@ from bot.places.needs import NEEDS
 from bot.understanding.evaluate import OUT_OF_SCOPE, by_language, per_need_counts, read_labelled
 from bot.understanding.intents import LANGUAGES, load_intents, load_phrases
 from bot.understanding.matcher import Matcher
-from bot.understanding.normalize import normalize
+from bot.understanding.normalize import content, normalize, tokens
 from tests.conftest import INTENTS, ROOT, run_bot
 
 SPLITS = ROOT / "tests" / "understanding"
@@ -103,6 +103,11 @@ def test_examples_from_the_issue(matcher, text, need):
 @pytest.mark.parametrize("text", ["meteo demain", "", "🙂", "?!", "x" * 5000, "a b c d e f"])
 def test_not_claimed(matcher, text):
     assert matcher.match(text).need is None
+
+
+def test_arabic_function_words_are_known_as_messages_write_them():
+    # « على » and « إلى » are read folded (« علي », « الي »): as stopwords, not as a need's words.
+    assert content(tokens("ذهبت إلى الكاف على الساعة")) == ["ذهبت", "الكاف", "الساعه"]
 
 
 def test_short_tokens_are_never_fuzzy(matcher):
