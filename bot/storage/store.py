@@ -19,6 +19,7 @@ from pathlib import Path
 from bot.conversation.events import Effect
 from bot.errors import BotError, StoreError
 from bot.storage.backend import Conflict, Database, Statement, describe
+from bot.storage.coalesce import Coalesced
 from bot.storage.privacy import forget_positions, scrub
 from bot.storage.rows import Handover, Inbound, Queued, Reminder
 from bot.storage.schema import MIGRATIONS, SCHEMA_VERSION
@@ -59,6 +60,10 @@ def _day(t: dt.datetime) -> str:
 class Store:
     def __init__(self, db: Database) -> None:
         self.db = db
+        # Residents answered side by side read their conversations, and mark their replies sent,
+        # in one statement each (coalesce.py): fewer round trips to PostgreSQL under load.
+        self._load = Coalesced(self._load_many, (None, 0))
+        self._sent = Coalesced(self._outbox_done_many, None)
 
     @classmethod
     async def open(cls, target: str | Path) -> Store:
@@ -96,8 +101,12 @@ class Store:
 
     async def load(self, user_key: str) -> tuple[str | None, int]:
         """The state (JSON) and its version (0 when there is none yet)."""
-        rows = await self.db.fetch("SELECT state, version FROM conversations WHERE user_key = ?", user_key)
-        return (rows[0][0], int(rows[0][1])) if rows else (None, 0)
+        return await self._load(user_key)
+
+    async def _load_many(self, user_keys: list[str]) -> dict[str, tuple[str | None, int]]:
+        rows = await self.db.fetch("SELECT user_key, state, version FROM conversations WHERE user_key IN "
+                                   f"({', '.join('?' * len(user_keys))})", *user_keys)
+        return {r[0]: (r[1], int(r[2])) for r in rows}
 
     async def save_turn(self, user_key: str, channel: str, address: str, state_json: str,
                         now: dt.datetime, effects: Iterable[Effect]) -> dict[str, int]:
@@ -260,7 +269,11 @@ class Store:
         return sorted((Queued(int(r[0]), r[1], r[2], r[3], _dt(r[4]), int(r[5])) for r in rows), key=lambda q: q.id)
 
     async def outbox_done(self, outbox_id: int) -> None:
-        await self.db.execute("DELETE FROM outbox WHERE id = ?", outbox_id)
+        await self._sent(outbox_id)
+
+    async def _outbox_done_many(self, outbox_ids: list[int]) -> dict[int, None]:
+        await self.db.execute(f"DELETE FROM outbox WHERE id IN ({', '.join('?' * len(outbox_ids))})", *outbox_ids)
+        return {}
 
     async def outbox_retry(self, outbox_id: int, at: dt.datetime, error: str) -> None:
         await self.db.execute("UPDATE outbox SET next_at = ?, lease_until = NULL, error = ? WHERE id = ?",

@@ -157,3 +157,51 @@ async def test_one_lease_holder_at_a_time(store_target):
     assert await store.heartbeat("two", now + dt.timedelta(seconds=5)) == 2
     assert await store.heartbeat("two", now + dt.timedelta(minutes=5)) == 1  # "one" has gone quiet
     await store.close()
+
+
+async def test_residents_answered_side_by_side_share_round_trips(store_target):
+    """Sixteen conversations read at once, and their replies marked sent at once, take a statement
+    or two each way, not sixteen; each still reads its own state, and the writes before it."""
+    store = await Store.open(store_target)
+    now = paris("2026-12-01T10:00")
+    for k in range(16):
+        await store.save_turn(f"user-{k}", "console", "a", f'{{"n": {k}}}', now, [])
+    queued = []
+    for k in range(16):
+        _, row = await store.save_turn_queued(f"user-{k}", "console", "a", f'{{"n": {k}, "x": 1}}', now, [],
+                                              '[{"text": "ok"}]', lease=dt.timedelta(seconds=60))
+        queued.append(row)
+    statements = []
+    for name in ("fetch", "execute"):
+        real = getattr(store.db, name)
+
+        async def counted(sql, *args, _real=real):
+            statements.append(sql.split()[0])
+            return await _real(sql, *args)
+        setattr(store.db, name, counted)
+    loaded = await asyncio.gather(*(store.load(f"user-{k}") for k in range(16)), store.load("nobody"))
+    assert [state for state, _ in loaded[:16]] == [f'{{"n": {k}, "x": 1}}' for k in range(16)]
+    assert loaded[16] == (None, 0) and all(version > 0 for _, version in loaded[:16])
+    assert 1 <= statements.count("SELECT") <= 2
+    await asyncio.gather(*(store.outbox_done(q) for q in queued))
+    assert 1 <= statements.count("DELETE") <= 2
+    assert await store.pending_outbox("console") == []
+    await store.close()
+
+
+async def test_a_failed_shared_read_fails_every_reader_then_reads_again(store_target):
+    store = await Store.open(store_target)
+    real = store.db.fetch
+    calls = 0
+
+    async def broken_once(sql, *args):
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise ConnectionError("database gone for a moment")
+        return await real(sql, *args)
+    store.db.fetch = broken_once
+    results = await asyncio.gather(store.load("a"), store.load("b"), return_exceptions=True)
+    assert all(isinstance(r, ConnectionError) for r in results)
+    assert await store.load("a") == (None, 0)
+    await store.close()
