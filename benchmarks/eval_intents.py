@@ -1,8 +1,9 @@
 """Print how well messages are understood: per language, on the test split (never tuned on).
 
-    python benchmarks/eval_intents.py [--split test|dev|both] [--misses] [--confusions]
+    python benchmarks/eval_intents.py [--split test|dev|fresh|both] [--misses] [--confusions]
     python benchmarks/eval_intents.py --crossval [--misses]
 
+--split fresh: messages written after the matcher was last changed (see the file's header).
 --crossval measures how the matcher does on phrasings it was not trained on without looking at
 either split: the phrase bank is cut in five folds, and each fold is matched by a matcher
 trained on the four others (with every intent file). It is the figure to tune on.

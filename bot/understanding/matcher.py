@@ -60,6 +60,9 @@ French out of scope (2 of 20 claimed) and Arabic (one message short) are below t
 with 20 and 64 messages, one message moves them 5 and 1.6 points. The test split and the bank are
 written by the same hands, so even the test figures are likely optimistic for messages from
 elsewhere; the cross-validation is the more cautious figure.
+A fresh split (tests/understanding/fresh.tsv), written in one go after the last change to this
+matcher and measured once before reading its misses: in scope 97.8 % (87/89), out of scope
+100 % (15/15); one of the two misses was a wrong label (APL is the CAF's). By the same hands too.
 A small multilingual sentence-embedding model was not tried: none ships inside a PyPI package
 without downloading weights at run time, and the bot must start with nothing downloaded.
 """
