@@ -52,6 +52,11 @@ def _dt(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
+def _marks(n: int) -> str:
+    """The placeholders of `IN (…)` for n values."""
+    return ", ".join("?" * n)
+
+
 def _day(t: dt.datetime) -> str:
     from bot.places.hours import local
     return local(t).date().isoformat()
@@ -60,9 +65,10 @@ def _day(t: dt.datetime) -> str:
 class Store:
     def __init__(self, db: Database) -> None:
         self.db = db
-        # Residents answered side by side read their conversations, and mark their replies sent,
-        # in one statement each (coalesce.py): fewer round trips to PostgreSQL under load.
+        # Residents answered side by side read their conversations and hand-overs, and mark their
+        # replies sent, in one statement each (coalesce.py): fewer round trips under load.
         self._load = Coalesced(self._load_many, (None, 0))
+        self._handovers: Coalesced[str, Handover | None] = Coalesced(self._handovers_many, None)
         self._sent = Coalesced(self._outbox_done_many, None)
 
     @classmethod
@@ -105,7 +111,7 @@ class Store:
 
     async def _load_many(self, user_keys: list[str]) -> dict[str, tuple[str | None, int]]:
         rows = await self.db.fetch("SELECT user_key, state, version FROM conversations WHERE user_key IN "
-                                   f"({', '.join('?' * len(user_keys))})", *user_keys)
+                                   f"({_marks(len(user_keys))})", *user_keys)
         return {r[0]: (r[1], int(r[2])) for r in rows}
 
     async def save_turn(self, user_key: str, channel: str, address: str, state_json: str,
@@ -230,7 +236,7 @@ class Store:
     async def claim_inbox(self, now: dt.datetime, lease: dt.timedelta, limit: int = 50,
                           channels: tuple[str, ...] = ()) -> list[Inbound]:
         """Unanswered rows to handle, each the oldest pending one of its resident, leased to us."""
-        only = f" AND i.channel IN ({','.join('?' * len(channels))})" if channels else ""
+        only = f" AND i.channel IN ({_marks(len(channels))})" if channels else ""
         rows = await self.db.fetch(
             "UPDATE inbox SET lease_until = ?, attempts = attempts + 1 WHERE id IN ("
             " SELECT i.id FROM inbox i WHERE i.handled_at IS NULL AND (i.lease_until IS NULL OR i.lease_until < ?)"
@@ -272,7 +278,7 @@ class Store:
         await self._sent(outbox_id)
 
     async def _outbox_done_many(self, outbox_ids: list[int]) -> dict[int, None]:
-        await self.db.execute(f"DELETE FROM outbox WHERE id IN ({', '.join('?' * len(outbox_ids))})", *outbox_ids)
+        await self.db.execute(f"DELETE FROM outbox WHERE id IN ({_marks(len(outbox_ids))})", *outbox_ids)
         return {}
 
     async def outbox_retry(self, outbox_id: int, at: dt.datetime, error: str) -> None:
@@ -349,13 +355,13 @@ class Store:
         The default answers "is a person in charge now?"; `HANDOVER_KEPT` finds one a mediator
         may still answer.
         """
-        rows = await self.db.fetch(
-            "SELECT user_key, channel, address, started_at, last_at FROM handovers WHERE user_key = ?", user_key)
-        if not rows:
-            return None
-        r = rows[0]
-        h = Handover(r[0], r[1], r[2], _dt(r[3]), _dt(r[4]))
-        return h if now - h.last_at <= within else None
+        h = await self._handovers(user_key)
+        return h if h is not None and now - h.last_at <= within else None
+
+    async def _handovers_many(self, user_keys: list[str]) -> dict[str, Handover | None]:
+        rows = await self.db.fetch("SELECT user_key, channel, address, started_at, last_at FROM handovers"
+                                   f" WHERE user_key IN ({_marks(len(user_keys))})", *user_keys)
+        return {r[0]: Handover(r[0], r[1], r[2], _dt(r[3]), _dt(r[4])) for r in rows}
 
     async def touch_handover(self, user_key: str, now: dt.datetime) -> None:
         await self.db.execute("UPDATE handovers SET last_at = ? WHERE user_key = ?", _iso(now), user_key)

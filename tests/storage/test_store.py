@@ -160,8 +160,8 @@ async def test_one_lease_holder_at_a_time(store_target):
 
 
 async def test_residents_answered_side_by_side_share_round_trips(store_target):
-    """Sixteen conversations read at once, and their replies marked sent at once, take a statement
-    or two each way, not sixteen; each still reads its own state, and the writes before it."""
+    """Sixteen conversations (and hand-overs) read at once, and their replies marked sent at once,
+    take a statement or two each way, not sixteen; each still reads its own, and the writes before."""
     store = await Store.open(store_target)
     now = paris("2026-12-01T10:00")
     for k in range(16):
@@ -183,6 +183,10 @@ async def test_residents_answered_side_by_side_share_round_trips(store_target):
     assert [state for state, _ in loaded[:16]] == [f'{{"n": {k}, "x": 1}}' for k in range(16)]
     assert loaded[16] == (None, 0) and all(version > 0 for _, version in loaded[:16])
     assert 1 <= statements.count("SELECT") <= 2
+    await store.start_handover("user-3", "console", "a", now)
+    handovers = await asyncio.gather(*(store.handover(f"user-{k}", now) for k in range(16)))
+    assert [k for k, h in enumerate(handovers) if h is not None] == [3]
+    assert 2 <= statements.count("SELECT") <= 4
     await asyncio.gather(*(store.outbox_done(q) for q in queued))
     assert 1 <= statements.count("DELETE") <= 2
     assert await store.pending_outbox("console") == []
