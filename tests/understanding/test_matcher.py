@@ -122,9 +122,17 @@ def test_unsure_offers_candidates(matcher):
     assert m.need is None and m.candidates
 
 
-@pytest.mark.parametrize("text", ["aide dossier", "besoin d'une info urgent", "j'ai une question", "help file"])
+@pytest.mark.parametrize("text", ["aide dossier", "besoin d'une info urgent", "j'ai une question", "help file",
+                                  "j'ai reçu un courrier je comprends rien", "i got a letter i dont understand"])
 def test_vague_requests_are_never_answered_outright(matcher, text):
     assert matcher.match(text).need is None
+
+
+@pytest.mark.parametrize("text, need", [("j'ai reçu une lettre de la caf", "caf"), ("lettre recommandée", "poste"),
+                                        ("envoyer un courrier", "poste"), ("j'ai reçu un courrier des impots", "impots")])
+def test_a_letter_from_someone_is_about_them(matcher, text, need):
+    # « courrier », « lettre » alone say neither who wrote nor what about: said with who, they are answered.
+    assert matcher.match(text).need == need
 
 
 def test_explain_json_one_object_per_line():
