@@ -16,6 +16,7 @@ Darija ≥ 93 %; p99 ≤ 5 ms per message.
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import time
@@ -81,17 +82,23 @@ def crossval(misses: bool) -> None:
 
 
 def main() -> None:
-    if "--crossval" in sys.argv:
-        crossval("--misses" in sys.argv)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("test", "dev", "fresh", "both"), default="test")
+    parser.add_argument("--crossval", action="store_true", help="five folds over intents/phrases.tsv (to tune on)")
+    parser.add_argument("--misses", action="store_true", help="list the messages missed")
+    parser.add_argument("--confusions", action="store_true", help="per-need precision, recall and confusions")
+    args = parser.parse_args()
+    if args.crossval:
+        crossval(args.misses)
         return
-    split = sys.argv[sys.argv.index("--split") + 1] if "--split" in sys.argv else "test"
+    split = args.split
     t0 = time.perf_counter()
     matcher = load_matcher(ROOT / "intents", cache=cache_dir())
     print(f"matcher ready in {time.perf_counter() - t0:.2f} s ({len(matcher.classifier.vocab)} classifier features, "
           f"{len(matcher.words)} lexicon words)")
     data = ROOT / "tests" / "understanding"
     for name in (["dev", "test"] if split == "both" else [split]):
-        report(name, read_labelled(data / f"{name}.tsv"), matcher, "--misses" in sys.argv, "--confusions" in sys.argv)
+        report(name, read_labelled(data / f"{name}.tsv"), matcher, args.misses, args.confusions)
     texts = [t for _, _, t in read_labelled(data / "dev.tsv")] + [t for _, _, t in read_labelled(data / "test.tsv")]
     for t in texts[:50]:
         matcher.match(t)  # warm caches
