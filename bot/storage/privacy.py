@@ -93,11 +93,22 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _DIGITS = re.compile(r"[\d][\d\s.\-/]*")
 
 
+# Where residents say who they are: the name that follows is taken out (one word, and up to two
+# more written with a capital: « je m'appelle Fatima Benali », « my name is ali », « اسمي فاطمة »).
+_INTRO = re.compile(
+    r"((?i:\b(?:je\s+m['’\s]?appelle|mon\s+nom\s+(?:est|c['’\s]?est)|moi\s+c['’\s]?est|my\s+name\s+is"
+    r"|i\s+am\s+called|(?:ana\s+)?(?:smiti|esmi|ismi)|madame|monsieur|mme|mr|mrs|mademoiselle|mlle)\b\.?)"
+    r"|(?<!\w)(?:اسمي|إسمي|سميتي))"
+    r"\s+\w[\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}")
+
+
 def scrub(text: str, limit: int = 200) -> str:
-    """An unmatched phrase kept for admins: no e-mail, no link, no digit (phones, ids, amounts)."""
+    """A resident's words kept (for admins, for a mediator): no e-mail, no link, no digit (phones,
+    ids, amounts), no name they introduce themselves with."""
     text = _EMAIL.sub(" ", text)
     text = _URL.sub(" ", text)
     text = _DIGITS.sub(" ", text)
+    text = _INTRO.sub(lambda m: m.group(1) + " …", text)
     text = "".join(ch for ch in text if ch.isprintable())
     return " ".join(text.split())[:limit]
 

@@ -101,6 +101,19 @@ def test_scrubbed_phrase_has_no_digits_email_or_phone(text):
     assert "@" not in s and "http" not in s
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("Bonjour je m'appelle Fatima Benali, j'ai un souci avec la CAF", "Bonjour je m'appelle …, j'ai un souci avec la CAF"),
+    ("je m appelle fatima et j ai besoin d aide", "je m appelle … et j ai besoin d aide"),
+    ("my name is Ali Hassan I need a job", "my name is … I need a job"),
+    ("ana smiti khadija bghit nkhdem", "ana smiti … bghit nkhdem"),
+    ("اسمي فاطمة أريد مساعدة", "اسمي … أريد مساعدة"),
+    ("Mme Dupont de la CAF m'a dit", "Mme … de la CAF m'a dit"),
+    ("il fait beau madame", "il fait beau madame"),
+])
+def test_the_name_a_resident_introduces_themselves_with_is_not_kept(text, kept):
+    assert scrub(text) == kept
+
+
 async def test_unmatched_messages_are_kept_scrubbed(runtime: Runtime):
     await runtime.handle(Incoming("telegram", "9", text="la meteo de demain 0612345678 svp"))
     kept = [r[0] for r in await runtime.store.db.fetch("SELECT text FROM unmatched")]
