@@ -54,8 +54,12 @@ each time after changes chosen on the cross-validation alone, and reported which
 - after the lexicon tweaks and 600 more phrasings: fr 98.6 % / 90 %, en 97.2 %, ar 89.1 %, darija 95.1 %;
 - after pieces across words and Maghrebi and standard Arabic: fr 98.6 % / 90 %, en 97.2 %,
   ar 93.8 %, darija 93.4 %;
-- last, after 440 more phrasings (the shipped matcher): fr 98.6 % / 90 % (18/20), en 98.6 %,
-  ar 92.2 % (59/64), darija 93.4 % (all 96.5 % in scope, 95.7 % out of scope).
+- after 440 more phrasings: fr 98.6 % / 90 % (18/20), en 98.6 %, ar 92.2 % (59/64), darija
+  93.4 % (all 96.5 % in scope, 95.7 % out of scope);
+- twice in the next session, figures unchanged: once by mistake (the benchmark had no --help and
+  ran), once for the shipped matcher, after the Arabic stopwords were folded and the letter words
+  made vague (both chosen on cross-validation, dev and the product's rule that a wrong confident
+  answer is worse than buttons).
 French out of scope (2 of 20 claimed) and Arabic (one message short) are below their targets;
 with 20 and 64 messages, one message moves them 5 and 1.6 points. The test split and the bank are
 written by the same hands, so even the test figures are likely optimistic for messages from
