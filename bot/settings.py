@@ -132,11 +132,11 @@ def redact(text: str) -> str:
 
 def _redacting(factory: Any) -> Any:
     def make(*args: Any, **kwargs: Any) -> logging.LogRecord:
-        record = factory(*args, **kwargs)
+        record: logging.LogRecord = factory(*args, **kwargs)
         if _secrets:
             try:
                 message = record.getMessage()
-            except Exception:  # a broken format string: leave it to logging's own error path
+            except Exception:  # noqa: BLE001 (a broken format string: logging's own error path)
                 return record
             record.msg, record.args = redact(message), ()
             if record.exc_info:

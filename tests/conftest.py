@@ -100,7 +100,7 @@ async def postgres_unavailable() -> str | None:
             conn = await asyncpg.connect(TEST_DATABASE_URL, timeout=5)
             await conn.close()
             _postgres.append(None)
-        except Exception as e:  # no server, no driver, refused: say which
+        except Exception as e:  # noqa: BLE001 (no server, no driver, refused: say which)
             _postgres.append(f"no PostgreSQL at {TEST_DATABASE_URL} ({type(e).__name__}: {e})")
     return _postgres[0]
 
@@ -165,4 +165,4 @@ def run_bot(*args: str, stdin: str = "", env: dict[str, str] | None = None, cwd:
     full_env.update(env or {})
     full_env["PYTHONPATH"] = str(ROOT)
     return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
-                          text=True, env=full_env, cwd=cwd, timeout=timeout)
+                          text=True, env=full_env, cwd=cwd, timeout=timeout, check=False)

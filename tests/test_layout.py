@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -119,3 +121,11 @@ def test_only_channels_and_the_cli_import_a_channel(graph):
         own = name.split(".")[2]
         # Channels share only what no channel owns (reading a webhook's body).
         assert all(d.split(".")[2] in (own, "webbody") for d in channel_deps), f"{name} imports {channel_deps}"
+
+
+@pytest.mark.parametrize("tool", [["ruff", "check", "bot", "tests", "benchmarks"], ["mypy"]], ids=["ruff", "mypy"])
+def test_the_code_is_linted_and_typed(tool):
+    """ruff with its rules and ours (pyproject.toml), mypy --strict on the package."""
+    done = subprocess.run([sys.executable, "-m", *tool], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          check=False)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-1000:]

@@ -128,8 +128,8 @@ def chart_svg(s: Summary, title: str = "Demandes par besoin et par semaine") -> 
     plot_w, plot_h = width - left - 190, height - top - bottom
     peak = max((sum(s.by_week[w].values()) for w in weeks), default=0) or 1
     bar_w = plot_w / max(len(weeks), 1) * 0.7
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+              f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">'),
              f'<rect width="{width}" height="{height}" fill="white"/>',
              f'<text x="{left}" y="28" font-size="16" font-weight="bold">{escape(title)}</text>',
              f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#333"/>']

@@ -23,7 +23,7 @@ from bot.settings import Settings
 from bot.storage.store import Reminder
 
 CHANNEL = "console"
-_POSITION = re.compile(r"^/position\s+(-?\d+(?:[.,]\d+)?)[\s,;]+(-?\d+(?:[.,]\d+)?)\s*$", re.I)
+_POSITION = re.compile(r"^/position\s+(-?\d+(?:[.,]\d+)?)[\s,;]+(-?\d+(?:[.,]\d+)?)\s*$", re.IGNORECASE)
 QUIT = frozenset({"/quitter", "/quit", "/exit"})
 
 

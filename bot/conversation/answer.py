@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.conversation import texts
 from bot.conversation.base import SHOW, WHERE_OTHER, Base, Turn
+from bot.conversation.events import Button
 from bot.conversation.state import ANSWERED
 from bot.places.geo import route_link
 from bot.places.nearby import Option, options_for, sooner_alternative, tours_near
@@ -68,7 +69,7 @@ class AnswerPhase(Base):
         for i, status in enumerate(statuses):
             shown = texts.tour_stop_shown(status)
             last = i == len(statuses) - 1
-            buttons = (self.new_button(), self.human_button()) if last else ()
+            buttons: tuple[Button, ...] = (self.new_button(), self.human_button()) if last else ()
             if last and s.position is None:
                 buttons = (self.button("📍 Près de chez moi", WHERE_OTHER),) + buttons
             self.say(texts.tour_text(status, self.wall, s.by, self._), buttons,

@@ -181,7 +181,7 @@ def _read_cache(cache: Path) -> Directory | None:
             directory = pickle.load(f)
         if not isinstance(directory, Directory):
             raise TypeError("not a directory")
-    except Exception as e:
+    except Exception as e:  # noqa: BLE001 (any damage: the cache is rebuilt from the file)
         logger.warning("directory cache %s refused (%s): deleted, rebuilt from the file", cache.name,
                        type(e).__name__)
         with contextlib.suppress(OSError):

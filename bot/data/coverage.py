@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.data.yamlfile import Checker
 from bot.places.geo import Grid
-from bot.places.model import Directory
+from bot.places.model import Commune, Directory, Quartier
 from bot.places.needs import NEEDS
 
 NEAR_KM = 10.0  # a quartier should have a place for each need within this distance…
@@ -29,7 +29,8 @@ def check_coverage(directory: Directory, checker: Checker, quartier_lines: dict[
                          f"quartier « {q.nom} » : aucun lieu à moins de {NEAR_KM:.0f} km pour "
                          f"{', '.join(missing)} ; le bot donnera seulement le numéro national")
     landmarks: Grid[None] = Grid()
-    for point in [*directory.quartiers.values(), *directory.communes]:
+    points: list[Quartier | Commune] = [*directory.quartiers.values(), *directory.communes]
+    for point in points:
         if point.latitude is not None and point.longitude is not None:
             landmarks.add(point.latitude, point.longitude, None)
     if not len(landmarks):

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from opening_hours import ParserError
+from opening_hours import ParserError  # type: ignore[attr-defined]  # raised, but not in its stubs
 
 from bot.data.yamlfile import Checker, Mapping, line_of, suggest
 from bot.places.geo import valid_position
@@ -119,7 +119,7 @@ def schedule_of(c: Checker, obj: Mapping, hours: Any, closures: tuple[Closure, .
         return Schedule(hours, closures, country)
     except ParserError as e:
         c.error(obj.line_of("horaires"), f"horaires « {hours} » illisibles {parser_reason(e, hours)} ; format OpenStreetMap, par exemple \"Mo-Fr 09:00-12:00,14:00-17:00\"")
-    except Exception as e:  # unknown country and the like
+    except Exception as e:  # noqa: BLE001 (unknown country and the like)
         c.error(obj.line_of("horaires"), f"horaires « {hours} » inutilisables : {e}")
     return None
 

@@ -29,7 +29,7 @@ class Sequence(list):  # type: ignore[type-arg]
     item_lines: list[int]
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):  # type: ignore[misc]
     pass
 
 

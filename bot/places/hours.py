@@ -15,7 +15,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
-from opening_hours import OpeningHours, ParserError, State
+from opening_hours import OpeningHours, ParserError, State  # type: ignore[attr-defined]  # raised, but not in its stubs
 
 PARIS = ZoneInfo("Europe/Paris")
 HORIZON_DAYS = 120  # look no further ahead for a next opening (a monthly permanence can skip a holiday)
@@ -71,8 +71,8 @@ def _parse(hours: str, country: str) -> OpeningHours:
     return OpeningHours(hours, country=country)
 
 
-_FRENCH_DAYS = re.compile(r"\b(lun|mar|mer|jeu|ven|sam|dim|lu|je|ve|sa|di)[a-z]*\b", re.I)
-_H_TIME = re.compile(r"\d{1,2}\s*h\s*\d{0,2}", re.I)
+_FRENCH_DAYS = re.compile(r"\b(lun|mar|mer|jeu|ven|sam|dim|lu|je|ve|sa|di)[a-z]*\b", re.IGNORECASE)
+_H_TIME = re.compile(r"\d{1,2}\s*h\s*\d{0,2}", re.IGNORECASE)
 _SHORT_TIME = re.compile(r"(?<![\d:])\d{1,2}(?![\d:h])")
 
 
@@ -113,7 +113,7 @@ class Schedule:
         return {"hours": self.hours, "closures": self.closures, "country": self.country}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(state["hours"], state["closures"], state["country"])  # type: ignore[misc, arg-type]
+        self.__init__(state["hours"], state["closures"], state["country"])  # type: ignore[misc]
 
     def closure_on(self, day: dt.date) -> Closure | None:
         for c in self.closures:

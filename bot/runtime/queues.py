@@ -62,7 +62,7 @@ class Queues:
         rt = self.rt
         rows = [(channel, str(update_id), rt.key(channel, user), rt.box.seal(json.dumps(payload, ensure_ascii=False)))
                 for update_id, user, payload in updates]
-        new = await rt.store.receive(rows, rt.clock())
+        new: int = await rt.store.receive(rows, rt.clock())
         if new:
             self.inbox_ready.set()
         return new
@@ -146,7 +146,7 @@ class Queues:
             replies = _apology(replies)
         try:
             await send(address, replies)
-        except Exception as e:
+        except Exception as e:  # noqa: BLE001 (any failure: retried with backoff, or parked)
             await self.failed(q.id, e, q.attempts)
             return
         await rt.store.outbox_done(q.id)
@@ -182,5 +182,5 @@ async def _keep_doing(step: Callable[[], Awaitable[int]], ready: asyncio.Event, 
 async def _wait(event: asyncio.Event, timeout: float) -> None:
     try:
         await asyncio.wait_for(event.wait(), timeout)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         pass

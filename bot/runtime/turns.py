@@ -44,7 +44,7 @@ Clock = Callable[[], dt.datetime]
 
 
 def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def erase_text(counts: dict[str, int], _: Translator) -> str:
@@ -181,7 +181,7 @@ class Runtime:
         replies, queued = await self.handle_queued(inc, address=address, inbox_id=inbox_id)
         try:
             await send(address, replies)
-        except Exception as e:
+        except Exception as e:  # noqa: BLE001 (any failure: the outbox retries, or parks)
             await self.queues.failed(queued, e)
         else:
             await self.queues.sent(queued)

@@ -120,7 +120,7 @@ async def forget_positions(db: Database, now: dt.datetime) -> int:
     """Drop the shared positions and the resident's own words (kept for a mediator) from the
     conversations idle for a day — a quartier chosen by name is not personal and stays; returns
     how many conversations were changed."""
-    before = (now - POSITION_KEPT).astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+    before = (now - POSITION_KEPT).astimezone(dt.UTC).isoformat(timespec="microseconds")
     rows = await db.fetch("SELECT user_key, state FROM conversations WHERE updated_at < ?"
                           " AND (state LIKE ? OR state LIKE ?)", before, '%"by":"position"%', '%"said":"%')
     statements = []

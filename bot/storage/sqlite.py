@@ -128,7 +128,7 @@ class SQLiteDatabase:
 
     async def _call(self, fn: Any, *args: Any) -> Any:
         # aiosqlite has no public name for "run this function on your thread"; `_execute` is it.
-        return await self.conn._execute(fn, self.conn._conn, *args)
+        return await self.conn._execute(fn, self.conn._conn, *args)  # type: ignore[no-untyped-call]
 
     async def fetch(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
         # Through a batch: an UPDATE … RETURNING must be committed like any write.

@@ -45,7 +45,7 @@ PERSONAL_TABLES = (("conversations", "user_key"), ("reminders", "user_key"), ("h
 
 
 def _iso(t: dt.datetime) -> str:
-    return t.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+    return t.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
 def _dt(text: str) -> dt.datetime:
@@ -67,7 +67,7 @@ class Store:
         self.db = db
         # Residents answered side by side read their conversations and hand-overs, and mark their
         # replies sent, in one statement each (coalesce.py): fewer round trips under load.
-        self._load = Coalesced(self._load_many, (None, 0))
+        self._load: Coalesced[str, tuple[str | None, int]] = Coalesced(self._load_many, (None, 0))
         self._handovers: Coalesced[str, Handover | None] = Coalesced(self._handovers_many, None)
         self._sent = Coalesced(self._outbox_done_many, None)
 
@@ -214,8 +214,9 @@ class Store:
         return int(row[0]) if lease is None or row[1] is not None else None
 
     async def queue(self, user_key: str, channel: str, address: str, outbox: str, now: dt.datetime, *,
-                    inbox_id: int | None = None, lease: dt.timedelta | None = None) -> int:
-        """Replies that come with no new state (a reminder list, a hand-over message)."""
+                    inbox_id: int | None = None, lease: dt.timedelta | None = None) -> int | None:
+        """Replies that come with no new state (a reminder list, a hand-over message); their id, or
+        None when earlier replies to the resident are still queued (as save_turn_queued)."""
         statements = [self._queue(user_key, channel, address, outbox, now, lease)]
         if inbox_id is not None:
             statements.append(self._answered(inbox_id, now))

@@ -54,11 +54,11 @@ class Classifier:
         for _ in range(EPOCHS):
             rng.shuffle(order)
             for k in order:
-                label, idx = rows[k]
+                target, idx = rows[k]
                 scale = 1.0 / math.sqrt(len(idx))
                 scores = weights[idx].sum(axis=0) * scale + bias
                 probs = _softmax(scores)
-                probs[label] -= 1.0
+                probs[target] -= 1.0
                 grad = np.outer(np.full(len(idx), scale), probs) + L2 * weights[idx]
                 squares[idx] += grad * grad
                 weights[idx] -= RATE * grad / np.sqrt(squares[idx])
@@ -110,4 +110,5 @@ def fingerprint(examples: list[tuple[str, str]]) -> str:
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
     e = np.exp(scores - scores.max())
-    return e / e.sum()
+    out: np.ndarray = e / e.sum()
+    return out

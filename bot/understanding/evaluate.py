@@ -70,8 +70,8 @@ class Report:
         return self.unclaimed / self.out_scope if self.out_scope else 1.0
 
     def lines(self) -> list[str]:
-        out = [f"in scope: top-1 accuracy {self.accuracy:.1%} ({self.correct}/{self.in_scope}); "
-               f"right need among the buttons when unsure: {self.offered}",
+        out = [(f"in scope: top-1 accuracy {self.accuracy:.1%} ({self.correct}/{self.in_scope}); "
+                f"right need among the buttons when unsure: {self.offered}"),
                f"out of scope: not claimed {self.unclaimed_rate:.1%} ({self.unclaimed}/{self.out_scope})",
                "need         precision  recall  n"]
         for need in sorted(self.support):
@@ -142,10 +142,10 @@ class DangerReport:
         return self.caught / alerts if alerts else 1.0
 
     def lines(self) -> list[str]:
-        return [f"danger recall {self.recall:.1%} ({self.caught}/{self.dangers}), "
-                f"precision {self.precision:.1%} ({self.caught}/{self.caught + self.false_alarms}); "
-                f"look-alikes left alone {self.look_alikes - self.false_alarms}/{self.look_alikes}; "
-                f"right kind of danger {self.right_kind}/{self.caught}"]
+        return [(f"danger recall {self.recall:.1%} ({self.caught}/{self.dangers}), "
+                 f"precision {self.precision:.1%} ({self.caught}/{self.caught + self.false_alarms}); "
+                 f"look-alikes left alone {self.look_alikes - self.false_alarms}/{self.look_alikes}; "
+                 f"right kind of danger {self.right_kind}/{self.caught}")]
 
 
 def evaluate_danger(rows: list[tuple[str, str]]) -> DangerReport:

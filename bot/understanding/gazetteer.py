@@ -151,8 +151,8 @@ class Gazetteer:
                 part = words[i:i + size]
                 if any(w in STOPWORDS or w in known for w in part):
                     continue
-                hits = {self._skeletons.get(sk) for sk in arabic_skeletons(part) if len(sk) >= ARABIC_MIN_CONSONANTS}
-                hits.discard(None)
+                hits = {hit for sk in arabic_skeletons(part)
+                        if len(sk) >= ARABIC_MIN_CONSONANTS and (hit := self._skeletons.get(sk)) is not None}
                 if len(hits) == 1:
                     return hits.pop(), " ".join(words[:i] + words[i + size:])
         return None

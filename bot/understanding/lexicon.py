@@ -91,9 +91,8 @@ class Lexicon:
             for entry, weight in [(a, ALIAS_WEIGHT) for a in intent.alias] + [
                     (k, KEYWORD_WEIGHT) for k in intent.mots_cles]:
                 words = tuple(tokens(entry))
-                if len(words) > 1 or weight == ALIAS_WEIGHT:
-                    if words:
-                        self.aliases[words].add(intent.id)
+                if words and (len(words) > 1 or weight == ALIAS_WEIGHT):
+                    self.aliases[words].add(intent.id)
                 for w in content(list(words)):
                     add(w, intent.id, weight if len(words) == 1 else PART_WEIGHT)
             for example in intent.exemples:

@@ -151,7 +151,7 @@ class FakeBotAPI:
                     return ready[: int(p.get("limit") or 100)]
                 try:
                     await asyncio.wait_for(self._changed.wait(), left)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     pass
 
     def _message(self, chat_id: Any, **extra: Any) -> dict[str, Any]:

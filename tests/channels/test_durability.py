@@ -50,7 +50,7 @@ class BotProcess:
         self.proc: asyncio.subprocess.Process | None = None
 
     async def start(self) -> BotProcess:
-        with open(self.log, "ab") as out:
+        with open(self.log, "ab") as out:  # noqa: ASYNC230 (a log file opened once, before the process starts)
             self.proc = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", "bot", "telegram", env=self.env, cwd=ROOT,
                 stdin=asyncio.subprocess.DEVNULL, stdout=out, stderr=out)
@@ -66,7 +66,7 @@ class BotProcess:
         self.proc.terminate()
         try:
             await asyncio.wait_for(self.proc.wait(), 20)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             self.proc.kill()
             await self.proc.wait()
 
@@ -163,7 +163,7 @@ async def test_two_instances_on_postgresql_one_killed(api, tmp_path):
     script = ["/start", "la caf ma coupé les aloc", "Les Tilleuls"]
     async with fresh_postgres() as url:
         # The schema first (as the first instance would), then reminders already due.
-        reminders = await due_reminders(url, residents[::10], dt.datetime.now(dt.timezone.utc))
+        reminders = await due_reminders(url, residents[::10], dt.datetime.now(dt.UTC))
         ports = {"a": free_port(), "b": free_port()}
         bots = {name: BotProcess(name, bot_env(api, name, DATABASE_URL=url, PORT=str(port),
                                                WEBHOOK_URL="https://bot.example.org/hook",

@@ -61,10 +61,10 @@ async def webhook(api, tmp_path, clock):
     store = await Store.open(tmp_path / "w.sqlite3")
     runtime = Runtime(store, KnowledgeSource(DIRECTORY, INTENTS), b"s" * 32, clock)
     settings = settings_for(api, webhook_url="https://example.org/hook", webhook_secret=HOOK_SECRET)
-    async with running(settings, runtime, telegram=True, whatsapp=False) as svc:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=Starlette(routes=svc.routes)),
-                                     base_url="http://test") as client:
-            yield client, runtime
+    async with (running(settings, runtime, telegram=True, whatsapp=False) as svc,
+                httpx.AsyncClient(transport=httpx.ASGITransport(app=Starlette(routes=svc.routes)),
+                                  base_url="http://test") as client):
+        yield client, runtime
     await store.close()
 
 
@@ -164,7 +164,7 @@ def start_bot(tmp_path, **env: str) -> subprocess.CompletedProcess:
     """`python -m bot telegram` as a supervisor starts it; it must give up at once, not hang."""
     full = bot_process_env("http://127.0.0.1:9/bot", BOT_DATABASE=str(tmp_path / "bot.sqlite3"), **env)
     return subprocess.run([sys.executable, "-m", "bot", "telegram"], env=full, cwd=ROOT, capture_output=True,
-                          text=True, timeout=60)
+                          text=True, timeout=60, check=False)
 
 
 @pytest.mark.parametrize("content", [b"", b"garbage, not a database" * 10, b"SQLite format 3\x00" + b"\x00" * 50],
@@ -312,6 +312,6 @@ def test_a_bad_date_is_pointed_at_its_line_not_a_traceback(tmp_path, value):
     bad = tmp_path / "directory.yaml"
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "bot", "check", "--directory", str(bad)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout
     assert f"{bad}:{at + 1}: date_maj" in done.stdout + done.stderr

@@ -72,7 +72,7 @@ def test_answer_has_pin_address_hours_and_phone(knowledge):
 
 
 def test_location_shared_then_need(knowledge):
-    state, replies = talk(knowledge, Incoming("t", "u1", location=(45.0045, 1.0028)), text("impots"))
+    _, replies = talk(knowledge, Incoming("t", "u1", location=(45.0045, 1.0028)), text("impots"))
     assert "Maison des services des Tilleuls" in read(replies)
     assert "min à pied" in read(replies)
 
@@ -157,7 +157,7 @@ def test_another_place_cycles(knowledge):
 
 
 def test_route_link(knowledge):
-    state, replies = talk(knowledge, Incoming("t", "u1", location=(45.0045, 1.0028)), text("caf"),
+    _, replies = talk(knowledge, Incoming("t", "u1", location=(45.0045, 1.0028)), text("caf"),
                           button("a:route"))
     assert "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=45.00450%2C1.00280" in read(replies)
 
@@ -192,7 +192,7 @@ def test_deep_link_with_quartier_and_need_answers_at_once(knowledge):
 
 @pytest.mark.parametrize("payload", ["", "!!!", "q-nowhere_n-pizza", "x" * 200, "é"])
 def test_malformed_deep_link_just_greets(knowledge, payload):
-    state, replies = talk(knowledge, Incoming("t", "u1", start=payload))
+    _, replies = talk(knowledge, Incoming("t", "u1", start=payload))
     assert "Pour quoi avez-vous besoin d'aide" in read(replies)
 
 

@@ -86,7 +86,7 @@ def test_short_messages_and_place_names_do_not_switch(k, message):
 
 
 def test_danger_in_arabic_gets_the_numbers_first_in_arabic(k):
-    state, replies = talk(k, text("زوجي يضربني"))
+    _, replies = talk(k, text("زوجي يضربني"))
     assert replies[0].contacts, "the emergency numbers come first"
     assert "اتصل فورا" in replies[0].text and "17" in replies[0].text
     assert replies[1].text == "🌐 سأجيبك بالعربية."

@@ -30,7 +30,7 @@ events = st.one_of(
     st.builds(lambda m: Incoming("h", "u", media=m), st.sampled_from(["voice", "sticker", "edited", "other"])),
 )
 moments = st.datetimes(min_value=dt.datetime(2026, 1, 1), max_value=dt.datetime(2028, 12, 31),
-                       timezones=st.just(dt.timezone.utc))
+                       timezones=st.just(dt.UTC))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

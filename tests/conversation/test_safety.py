@@ -91,7 +91,7 @@ def test_known_position_gives_the_local_help_in_the_same_turn(k):
 
 
 def test_suicide_offers_a_person_not_a_form(k):
-    state, replies = step(State(), text("j'ai envie d'en finir"), NIGHT, k)
+    _, replies = step(State(), text("j'ai envie d'en finir"), NIGHT, k)
     assert "3114" in replies[0].text
     assert "🙋 Parler à quelqu'un" in [b.label for r in replies for b in r.buttons]
     assert "Où êtes-vous" not in "\n".join(r.text for r in replies)

@@ -60,7 +60,7 @@ def answered(k):
     ("non", "Que voulez-vous changer"),
 ], ids=["hours", "hours again", "where", "address", "phone", "ok", "thumbs up", "thanks", "merci", "no"])
 def test_follow_ups_in_context(k, answered, message, expected):
-    state, replies = step(answered, text(message), TUESDAY, k)
+    _, replies = step(answered, text(message), TUESDAY, k)
     assert expected in read(replies)
     assert "Je n'ai pas compris" not in read(replies)
     assert all(r.buttons for r in replies[-1:])

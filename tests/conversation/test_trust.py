@@ -65,7 +65,7 @@ def test_unknown_hours_are_said_and_never_feed_plus_tot_nor_a_reminder(tmp_path)
 
 def test_the_bus_stop_is_chosen_by_distance_and_near_only_on_foot(k):
     # At the Tilleuls stop: its Monday passage is shown, not the Thursday one 2 km away.
-    state, replies = talk(k, here(45.0011, 1.0011), text("où est le bus"), now=THURSDAY)
+    _, replies = talk(k, here(45.0011, 1.0011), text("où est le bus"), now=THURSDAY)
     bus = replies[0].text
     assert "Près de chez vous : Parking des Tilleuls" in bus and "passe lundi de 14h à 16h" in bus
     assert replies[0].pin is not None and replies[0].pin.name == "Parking des Tilleuls"

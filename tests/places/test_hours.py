@@ -69,9 +69,9 @@ def test_dst_nights_keep_wall_clock_hours(when, expected):
 
 
 def test_aware_instants_are_read_in_paris_time():
-    utc = dt.datetime(2026, 7, 1, 7, 30, tzinfo=dt.timezone.utc)  # 9:30 in Paris (summer)
+    utc = dt.datetime(2026, 7, 1, 7, 30, tzinfo=dt.UTC)  # 9:30 in Paris (summer)
     assert local(utc) == dt.datetime(2026, 7, 1, 9, 30)
-    utc_winter = dt.datetime(2026, 12, 1, 8, 30, tzinfo=dt.timezone.utc)  # 9:30 in Paris (winter)
+    utc_winter = dt.datetime(2026, 12, 1, 8, 30, tzinfo=dt.UTC)  # 9:30 in Paris (winter)
     assert local(utc_winter) == dt.datetime(2026, 12, 1, 9, 30)
     assert aware(dt.datetime(2026, 10, 25, 14, 0)).utcoffset() == dt.timedelta(hours=1)
     assert aware(dt.datetime(2026, 10, 24, 14, 0)).utcoffset() == dt.timedelta(hours=2)

@@ -152,10 +152,10 @@ async def test_reminder_across_the_october_dst_change(bot, clock):
     await bot.ask({"text": "emploi"}, {"button": "q:centre"}, {"button": "a:remind"}, {"button": "r:hour"})
     runtime = bot.runtime
     [reminder] = await runtime.store.pending_reminders()
-    assert reminder.due_at == dt.datetime(2026, 10, 26, 7, 0, tzinfo=dt.timezone.utc)  # 8:00 in Paris (UTC+1)
-    clock.now = dt.datetime(2026, 10, 26, 6, 59, tzinfo=dt.timezone.utc)
+    assert reminder.due_at == dt.datetime(2026, 10, 26, 7, 0, tzinfo=dt.UTC)  # 8:00 in Paris (UTC+1)
+    clock.now = dt.datetime(2026, 10, 26, 6, 59, tzinfo=dt.UTC)
     assert await bot.due() == []
-    clock.now = dt.datetime(2026, 10, 26, 7, 0, tzinfo=dt.timezone.utc)
+    clock.now = dt.datetime(2026, 10, 26, 7, 0, tzinfo=dt.UTC)
     assert len(await bot.due()) == 1
 
 

@@ -14,8 +14,8 @@ import os
 # 429 it parses emits a deprecation warning. Set before the library is first imported.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
-from bot.channels.telegram.channel import CHANNEL, TelegramChannel  # noqa: E402
-from bot.channels.telegram.render import dialable  # noqa: E402
-from bot.channels.telegram.webhook import webhook_routes  # noqa: E402
+from bot.channels.telegram.channel import CHANNEL, TelegramChannel
+from bot.channels.telegram.render import dialable
+from bot.channels.telegram.webhook import webhook_routes
 
 __all__ = ["CHANNEL", "TelegramChannel", "dialable", "webhook_routes"]

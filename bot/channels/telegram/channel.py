@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from typing import Any
 
@@ -111,8 +112,8 @@ class TelegramChannel:
             await with_retries(lambda: self.bot.set_my_commands(commands(translator(DEFAULT))))
             for lang in LANGUAGES:
                 if lang != DEFAULT:
-                    menu = commands(translator(lang))
-                    await with_retries(lambda menu=menu, lang=lang: self.bot.set_my_commands(menu, language_code=lang))
+                    await with_retries(functools.partial(self.bot.set_my_commands, commands(translator(lang)),
+                                                         language_code=lang))
 
     async def stop(self) -> None:
         await self.bot.shutdown()
@@ -136,7 +137,7 @@ class TelegramChannel:
             return False
         try:
             Update.de_json(data, self.bot)
-        except Exception:  # whatever the library raises on a malformed part
+        except Exception:  # noqa: BLE001 (whatever the library raises on a malformed part)
             return False
         return True
 

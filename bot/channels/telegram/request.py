@@ -7,7 +7,6 @@ no files, so only form-encoded parameters are supported (files raise).
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import aiohttp
@@ -53,7 +52,7 @@ class AiohttpRequest(BaseRequest):
             async with self._session.request(method, url, data=data, timeout=timeout,
                                              headers={"User-Agent": self.USER_AGENT}) as response:
                 return response.status, await response.read()
-        except asyncio.TimeoutError as err:
+        except TimeoutError as err:
             raise TimedOut from err
         except aiohttp.ClientError as err:
             raise NetworkError(f"aiohttp: {type(err).__name__}") from err

@@ -62,7 +62,7 @@ def read(paths: list[Path], flt: Filter, file_date: dt.date) -> Batch:
                 date_maj=date_of(row.get("date_maj"), file_date), adresse=address(row),
                 code_postal=code_postal or None, commune=first(row, "commune") or None,
                 telephone=french_phone(first(row, "telephone")),
-                courriel=(as_list(row.get("courriels") or row.get("courriel")) or [None])[0],
+                courriel=next(iter(as_list(row.get("courriels") or row.get("courriel"))), None),
                 horaires=hours,
                 rendez_vous="sans" if "Se présenter" in access else "conseille" if "RDV" in access else None,
                 frais="gratuit" if any(f.startswith("Gratuit :") for f in fees) else None,

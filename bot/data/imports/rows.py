@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from opening_hours import ParserError
+from opening_hours import ParserError  # type: ignore[attr-defined]  # raised, but not in its stubs
 
 from bot.errors import ConfigError
 from bot.places.geo import valid_position

@@ -25,7 +25,7 @@ def scalar(value: object) -> str:
         return "[" + ", ".join(scalar(v) for v in value) + "]"
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**6)
+    text = str(yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**6))
     return text.removesuffix("\n").removesuffix("\n...").strip()
 
 
