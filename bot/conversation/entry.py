@@ -221,7 +221,7 @@ class EntryPhase(Base):
         mention = self.place_in(text)
         where = mention[0] if mention else None
         if where is None and s.step in WHERE_STEPS:
-            where = self.k.gazetteer.locate(text)
+            where = self.k.locate(text)
         rest = mention[1] if mention else text
         match = self.k.matcher.match(rest)
         if text.startswith("/") and match.need is None:

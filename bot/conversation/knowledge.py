@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.places.model import Directory
-from bot.understanding.gazetteer import Gazetteer
+from bot.understanding.gazetteer import Gazetteer, Located
 from bot.understanding.matcher import Matcher
 
 
@@ -20,3 +20,8 @@ class Knowledge:
     @classmethod
     def build(cls, directory: Directory, matcher: Matcher, *, mediators: bool = False) -> Knowledge:
         return cls(directory, matcher, Gazetteer(directory), mediators)
+
+    def locate(self, text: str) -> Located | None:
+        """Where a whole answer to « où êtes-vous ? » says the resident is; a word the bot knows
+        from residents' phrasings (« triste ») is not read as a name said as it sounds."""
+        return self.gazetteer.locate(text, self.matcher.known_words)

@@ -30,7 +30,7 @@ class LanguagePhase(Base):
         mention = self.place_in(text)
         if mention is not None:
             text = mention[1]
-        elif s.step in (ASK_WHERE, TYPE_WHERE) and self.k.gazetteer.locate(text) is not None:
+        elif s.step in (ASK_WHERE, TYPE_WHERE) and self.k.locate(text) is not None:
             return
         lang = self.k.matcher.languages.detect(text)
         if lang is None or not _long_enough(text):

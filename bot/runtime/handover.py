@@ -102,7 +102,7 @@ class Handovers:
         if inc.text is None or not inc.text.strip():
             return [Reply(_("Un médiateur lit vos messages écrits. Écrivez-lui ici."),
                           (Button(_("↩ Revenir au bot"), HANDOVER_END),), lang=_.lang)]
-        if state.step in (ASK_WHERE, TYPE_WHERE) and knowledge.gazetteer.locate(inc.text) is not None:
+        if state.step in (ASK_WHERE, TYPE_WHERE) and knowledge.locate(inc.text) is not None:
             return None  # the answer to the bot's own question "où êtes-vous ?"
         if not await self._forward(key, f"💬 {inc.text.strip()[:3000]}", now):
             return [Reply(_("Votre message n'a pas pu être transmis. Réessayez dans un moment, "

@@ -95,7 +95,8 @@ class Gazetteer:
                         self._skeletons[sk] = None
         self._skeleton_keys = [sk for sk, hit in self._skeletons.items() if hit is not None]
 
-    def locate(self, text: str) -> Located | None:
+    def locate(self, text: str, known: Container[str] = frozenset()) -> Located | None:
+        """`known`: words that are no name said as it sounds (the bot's vocabulary)."""
         m = _POSTCODE.search(text)
         if m and m.group(1) in self.postcodes:
             return self.postcodes[m.group(1)]
@@ -121,7 +122,8 @@ class Gazetteer:
                 found = None
         if found is None and any(is_arabic(w) for w in norm.split()):
             return self._arabic_answer(norm.split())
-        if found is None and len(norm.split()) <= ARABIC_NAME_WORDS:  # as said: « trwa siti », « bilair »
+        if (found is None and len(norm.split()) <= ARABIC_NAME_WORDS  # as said: « trwa siti », « bilair »
+                and not any(w in known for w in norm.split())):
             said = [hit for sk in latin_skeletons(norm) if len(sk) >= 3 and (hit := self._skeletons.get(sk))]
             return said[0] if len({h.label for h in said}) == 1 else None
         return self.names[found[0]] if found else None

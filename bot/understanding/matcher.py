@@ -82,6 +82,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.places.needs import ERASE, GREETING, HELP, OUT_OF_SCOPE, THANKS
@@ -123,6 +124,11 @@ class Matcher:
     @property
     def vocab(self) -> dict[str, dict[str, float]]:
         return self.lexicon.vocab
+
+    @property
+    def known_words(self) -> KnownWords:
+        """Every word of the intents and of the phrase bank (normalised)."""
+        return KnownWords(self)
 
     @property
     def words(self) -> list[str]:
@@ -174,6 +180,14 @@ class Matcher:
         if top >= ACCEPT and top >= RATIO * runner and not vague:
             return Match(best, round(100 * top, 1), candidates, lang=lang)
         return Match(None, round(100 * top, 1), candidates, lang=lang)
+
+
+@dataclass(frozen=True)
+class KnownWords:
+    matcher: Matcher
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and (word in self.matcher.vocab or self.matcher.classifier.knows("w=" + word))
 
 
 def training_examples(intents: dict[str, Intent], phrases: Sequence[Phrase]) -> list[tuple[str, str]]:

@@ -97,6 +97,15 @@ def test_an_arabic_conversation_names_its_quartier_in_arabic_letters(shipped):
     assert replies[-1].text.startswith("📍") and "الكاف" in replies[-1].text
 
 
+@pytest.mark.parametrize("typed, found", [("trwa siti", True), ("bilair", True), ("triste", False)])
+def test_a_word_the_bot_knows_is_not_a_name_said_as_it_sounds(shipped, typed, found):
+    # « triste » has the consonants of Trois-Cités, but residents write it for something else.
+    now = paris("2026-12-01T10:00")
+    state, _ = step(State(), Incoming("t", "u", text="caf"), now, shipped)
+    _, replies = step(state, Incoming("t", "u", text=typed), now, shipped)
+    assert replies[0].text.startswith("📍") is found
+
+
 @pytest.mark.parametrize("typed", ["Ozon", "chateauneuf", "86100"])
 def test_chatellerault_is_said_not_covered_with_national_numbers(shipped, typed):
     state, _ = step(State(), Incoming("t", "u", text="caf"), paris("2026-12-01T10:00"), shipped)
