@@ -25,6 +25,7 @@ APPOINTMENT = {
 DAYS = (N_("lundi"), N_("mardi"), N_("mercredi"), N_("jeudi"), N_("vendredi"), N_("samedi"), N_("dimanche"))
 MONTHS = (N_("janvier"), N_("février"), N_("mars"), N_("avril"), N_("mai"), N_("juin"), N_("juillet"),
           N_("août"), N_("septembre"), N_("octobre"), N_("novembre"), N_("décembre"))
+FREE = N_("gratuit")
 NEAR_KM = 0.5  # from a quartier's landmark, closer than this is "in your quartier"
 
 
@@ -78,6 +79,12 @@ def _km(km: float, _: Translator, rough: bool = False) -> str:
     return _.decimal(round(km * 2) / 2 if rough else round(km, 1))
 
 
+def fees(frais: str, _: Translator) -> str:
+    """What it costs, as the directory says; its most common word, « gratuit », in the resident's
+    language (any other text is the directory's, shown as written)."""
+    return _(FREE) if frais.strip().lower() == FREE else frais
+
+
 def closed_today(schedule_closure: str | None, wall_now: dt.datetime, country: str,
                  _: Translator) -> str | None:
     if schedule_closure:
@@ -109,7 +116,7 @@ def place_text(option: Option, directory: Directory, wall_now: dt.datetime, *, n
     if place.rendez_vous in APPOINTMENT:
         details.append(_(APPOINTMENT[place.rendez_vous]))
     if place.frais:
-        details.append(place.frais)
+        details.append(fees(place.frais, _))
     lines.append("🕑 " + " · ".join(details))
     if place.telephone:
         lines.append(f"☎ {place.telephone}")
@@ -138,7 +145,7 @@ def stop_text(option: Option, directory: Directory, wall_now: dt.datetime, *, ne
     if tour.rendez_vous in APPOINTMENT:
         details.append(_(APPOINTMENT[tour.rendez_vous]))
     if tour.frais:
-        details.append(tour.frais)
+        details.append(fees(tour.frais, _))
     lines.append("🕑 " + " · ".join(details))
     lines.extend(_tour_footer(tour, _))
     fresh = freshness(tour.date_maj, wall_now, _, first=False)

@@ -31,6 +31,7 @@ def test_english_from_the_first_message_to_the_place_card(k):
     assert "📍 Maison des services des Tilleuls" in card  # directory content as written
     assert "For: Work" in card and "in your neighbourhood" in card
     assert "Open now until 12 PM" in card and "12h" not in card  # times as English readers write them
+    assert "no appointment needed · free" in card  # the directory's « gratuit », its most common fee
     assert "Another place" in labels(replies) and "Autre lieu" not in labels(replies)
 
 
@@ -42,7 +43,7 @@ def test_arabic_from_the_first_message_to_the_place_card(k):
     state, replies = talk(k, button("q:tilleuls"), state=state)
     card = read(replies)
     assert "Maison des services des Tilleuls" in card and "من أجل: العمل" in card
-    assert "حتى 12:00" in card and "12h" not in card
+    assert "حتى 12:00" in card and "12h" not in card and "مجاني" in card and "gratuit" not in card
     assert "مكان آخر" in labels(replies)
 
 
