@@ -93,7 +93,7 @@ class Gazetteer:
                     known = self._skeletons.setdefault(sk, self.names[k])
                     if known is not None and known.label != self.names[k].label:
                         self._skeletons[sk] = None
-        self._skeleton_keys = [sk for sk, hit in self._skeletons.items() if hit is not None]
+        self._long_skeletons = [sk for sk, hit in self._skeletons.items() if hit is not None and len(sk) >= 4]
 
     def locate(self, text: str, known: Container[str] = frozenset()) -> Located | None:
         """`known`: words that are no name said as it sounds (the bot's vocabulary)."""
@@ -118,32 +118,48 @@ class Gazetteer:
                 return self.names[self._sounds[near[0]]]
         if found is None and len(norm.split()) > 1:
             found = process.extractOne(norm, self._keys, scorer=fuzz.partial_ratio, score_cutoff=90)
-            if found is not None and len(found[0]) < 5:
+            if found is not None and (len(found[0]) < 5 or self._inside_known(norm, found[0], known)):
                 found = None
         if found is None and any(is_arabic(w) for w in norm.split()):
-            return self._arabic_answer(norm.split())
+            return self._arabic_answer(norm.split(), known)
         if (found is None and len(norm.split()) <= ARABIC_NAME_WORDS  # as said: « trwa siti », « bilair »
                 and not any(w in known for w in norm.split())):
             said = [hit for sk in latin_skeletons(norm) if len(sk) >= 3 and (hit := self._skeletons.get(sk))]
             return said[0] if len({h.label for h in said}) == 1 else None
         return self.names[found[0]] if found else None
 
-    def _arabic_answer(self, words: list[str]) -> Located | None:
+    def _inside_known(self, text: str, name: str, known: Container[str]) -> bool:
+        """Whether the part of `text` that resembles `name` lies in words the bot knows for
+        something else: « les sables » is not in « disabled », nor « imposable »."""
+        at = fuzz.partial_ratio_alignment(text, name)
+        if at is None:
+            return False
+        spans, start = [], 0
+        for word in text.split():
+            start = text.index(word, start)
+            spans.append((start, start + len(word), word))
+            start += len(word)
+        touched = [w for a, b, w in spans if a < at.src_end and b > at.src_start]
+        return any(w in known and w not in self.names for w in touched)
+
+    def _arabic_answer(self, words: list[str], known: Container[str]) -> Located | None:
+        """A whole answer in Arabic letters: the name alone (« بوليو »), or inside a short sentence."""
+        if any(w in known for w in words) and len(words) > ARABIC_NAME_WORDS:
+            return None if (hit := self._arabic_mention(words, known)) is None else hit[0]
         whole = arabic_skeleton(words)
-        if len(whole) >= 2 and sum(map(len, words)) >= ARABIC_WHOLE_MIN_LETTERS and self._skeletons.get(whole):
+        if (len(whole) >= 2 and sum(map(len, words)) >= ARABIC_WHOLE_MIN_LETTERS
+                and not any(w in known for w in words) and self._skeletons.get(whole)):
             return self._skeletons[whole]
-        hit = self._arabic_mention(words, frozenset())
+        hit = self._arabic_mention(words, known)
         if hit is not None:
             return hit[0]
-        for size in range(min(ARABIC_NAME_WORDS, len(words)), 0, -1):  # a letter more or less: « شاتلرو »
-            for i in range(len(words) - size + 1):
-                if any(w in STOPWORDS for w in words[i:i + size]):
-                    continue
-                sk = arabic_skeleton(words[i:i + size])
-                if len(sk) >= 4:
-                    near = process.extractOne(sk, self._skeleton_keys, scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF)
-                    if near is not None:
-                        return self._skeletons[near[0]]
+        if len(words) > ARABIC_NAME_WORDS or any(w in known or w in STOPWORDS for w in words):
+            return None
+        # A letter more or less, on a name alone: « شاتلرو » for Châtellerault.
+        if len(whole) >= 4:
+            near = process.extractOne(whole, self._long_skeletons, scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF)
+            if near is not None:
+                return self._skeletons[near[0]]
         return None
 
     def _arabic_mention(self, words: list[str], known: Container[str]) -> tuple[Located, str] | None:

@@ -88,6 +88,16 @@ def test_arabic_words_are_not_taken_for_a_quartier(shipped, typed):
     assert shipped.gazetteer.locate(typed) is None and shipped.gazetteer.find(typed) is None
 
 
+@pytest.mark.parametrize("typed", ["لا أعرف استعمال الكمبيوتر", "أخبرني نكتة", "جاتني فاتورة كبيرة تاع الضو",
+                                   "help for disabled people", "je suis pas imposable mais j'ai reçu une lettre"])
+def test_a_need_written_when_asked_where_is_not_taken_for_a_place(shipped, typed):
+    # Their consonants or letters resemble a quartier's (« sables » in « disabled »): not a place.
+    now = paris("2026-12-01T10:00")
+    state, _ = step(State(), Incoming("t", "u", text="caf"), now, shipped)
+    _, replies = step(state, Incoming("t", "u", text=typed), now, shipped)
+    assert not replies[0].text.startswith("📍"), replies[0].text
+
+
 def test_an_arabic_conversation_names_its_quartier_in_arabic_letters(shipped):
     now = paris("2026-12-01T10:00")
     state, _ = step(State(), Incoming("t", "u", text="ابحث عن عمل"), now, shipped)
