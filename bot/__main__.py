@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("explain", help="montrer comment des messages sont compris")
     e.add_argument("--json", action="store_true")
     e.add_argument("--intents", type=Path)
+    e.add_argument("--directory", type=Path, help="pour les noms de lieux (par défaut BOT_DIRECTORY)")
     e.add_argument("text", nargs="*")
     s = sub.add_parser("stats", help="statistiques anonymes d'usage")
     s.add_argument("--since", type=dt.date.fromisoformat)
@@ -97,7 +98,8 @@ def main(argv: Sequence[str] | None = None, env: dict[str, str] | None = None) -
             return run_check(args.directory or settings.directory, args.intents or settings.intents)
         if command == "explain":
             from bot.admin.explain import run_explain
-            return run_explain(args.intents or settings.intents, args.text, args.json)
+            return run_explain(args.intents or settings.intents, args.text, args.json,
+                               directory=args.directory or settings.directory)
         if command == "stats":
             from bot.admin.stats import run_stats
             return asyncio.run(run_stats(settings, args.since, args.format, args.chart))

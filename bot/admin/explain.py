@@ -1,4 +1,5 @@
-"""`python -m bot explain`: how messages are understood, for admins tuning the intents."""
+"""`python -m bot explain`: how messages are understood, for admins tuning the intents and the
+names of places (« caf couronneries », « الكورونري », « trwa siti »)."""
 
 from __future__ import annotations
 
@@ -6,21 +7,34 @@ import json
 import sys
 from pathlib import Path
 
-from bot.data.cache import cache_dir
+from bot.data.cache import cache_dir, load_directory_cached
+from bot.understanding.gazetteer import Gazetteer
 from bot.understanding.matcher import load_matcher
 
 
-def run_explain(intents: Path, texts: list[str], as_json: bool) -> int:
+def run_explain(intents: Path, texts: list[str], as_json: bool, *, directory: Path | None = None) -> int:
     matcher = load_matcher(intents, cache=cache_dir())
+    places = Gazetteer(load_directory_cached(directory)) if directory is not None else None
     lines = texts or (line.rstrip("\n") for line in sys.stdin)
     for text in lines:
-        m = matcher.match(text)
+        place, rest = None, text
+        if places is not None:
+            # As the conversation reads a message: a place named in it, the need in the rest;
+            # else the whole message as an answer to « où êtes-vous ? ».
+            found = places.find(text, matcher.vocab)
+            if found is not None:
+                place, rest = found[0].label, found[1]
+            elif (where := places.locate(text, matcher.known_words)) is not None:
+                place = where.label
+        m = matcher.match(rest)
         if as_json:
             print(json.dumps({"text": text, "need": m.need, "score": m.score,
                               "candidates": [{"need": n, "score": s} for n, s in m.candidates],
-                              "lang": m.lang}, ensure_ascii=False))
+                              "lang": m.lang, "place": place}, ensure_ascii=False))
         else:
             cands = ", ".join(f"{n} {s:.0f}" for n, s in m.candidates) or "aucun"
             verdict = m.need or ("incertain" if m.candidates else "non reconnu")
-            print(f"{text!r} → {verdict} (score {m.score:.0f} ; candidats : {cands} ; langue : {m.lang or '?'})")
+            where_part = f" ; lieu : {place}" if place else ""
+            print(f"{text!r} → {verdict} (score {m.score:.0f} ; candidats : {cands} ; langue : {m.lang or '?'}"
+                  f"{where_part})")
     return 0

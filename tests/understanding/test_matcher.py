@@ -11,7 +11,7 @@ from bot.understanding.evaluate import OUT_OF_SCOPE, by_language, per_need_count
 from bot.understanding.intents import LANGUAGES, load_intents, load_phrases
 from bot.understanding.matcher import Matcher
 from bot.understanding.normalize import content, normalize, tokens
-from tests.conftest import INTENTS, ROOT, run_bot
+from tests.conftest import INTENTS, ROOT, SHIPPED_DIRECTORY, run_bot
 
 SPLITS = ROOT / "tests" / "understanding"
 # Floors a message or two under what benchmarks/eval_intents.py measured (README, "Understanding"): the test
@@ -136,13 +136,17 @@ def test_a_letter_from_someone_is_about_them(matcher, text, need):
 
 
 def test_explain_json_one_object_per_line():
-    result = run_bot("explain", "--json", stdin="jcherche du taf\nmeteo demain\n")
+    result = run_bot("explain", "--json", "--directory", str(SHIPPED_DIRECTORY),
+                     stdin="jcherche du taf\nmeteo demain\ncaf couronneries\nالكورونري\n")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert lines[0]["text"] == "jcherche du taf" and lines[0]["need"] == "emploi"
     assert lines[0]["score"] > 0 and lines[0]["candidates"][0]["need"] == "emploi"
-    assert lines[0]["lang"] == "fr"
+    assert lines[0]["lang"] == "fr" and lines[0]["place"] is None
     assert lines[1]["need"] is None and lines[1]["candidates"] == []
+    # Places as the conversation reads them (shipped directory): named in a message, or alone.
+    assert lines[2]["need"] == "caf" and lines[2]["place"] == "Couronneries"
+    assert lines[3]["need"] is None and lines[3]["place"] == "Couronneries"
 
 
 def test_explain_with_text_arguments():
