@@ -1,7 +1,7 @@
 """The resident's language: detected from what they write, confirmed or changed with one tap.
 
-Until the resident chooses, each message long enough to tell (two words, or Arabic script) may
-switch the language the bot writes in; the switch is said, with buttons for the other languages.
+Until the resident chooses, each message long enough to tell (two words, or Arabic script, or a
+greeting opening the conversation: « hello ») may switch the language the bot writes in; the switch is said, with buttons for the other languages.
 Darija in Latin letters is read but not written: its speakers are offered French or Arabic once.
 A choice (a language button, `/langue`) is kept for good, reset included; erasing forgets it.
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 from bot.conversation.base import LANG_PREFIX, Base, Turn
 from bot.conversation.events import Button
 from bot.conversation.i18n import LANGUAGES, N_, NAMES, translator
-from bot.conversation.state import AFTER_ANSWER, ASK_WHERE, TYPE_WHERE
-from bot.places.needs import BUS
+from bot.conversation.state import AFTER_ANSWER, ASK_WHERE, START, TYPE_WHERE
+from bot.places.needs import BUS, GREETING
 from bot.understanding.normalize import tokens
 
 DARIJA = "darija"
@@ -33,7 +33,7 @@ class LanguagePhase(Base):
         elif s.step in (ASK_WHERE, TYPE_WHERE) and self.k.locate(text) is not None:
             return
         lang = self.k.matcher.languages.detect(text)
-        if lang is None or not _long_enough(text):
+        if lang is None or not (_long_enough(text) or self._opening_greeting(text)):
             return
         if lang == DARIJA:
             if not s.lang_asked:
@@ -47,6 +47,12 @@ class LanguagePhase(Base):
         self._ = translator(lang)
         others = tuple(code for code in LANGUAGES if code != lang)
         self.notice = (self._("🌐 Je vous réponds en français."), self.language_buttons(others))
+
+    def _opening_greeting(self, text: str) -> bool:
+        """« hello », « salam » as a conversation's first word: the greeting is answered in its
+        language. Later, or for any other single word (« ok », « job », « taxes »), one word is
+        too little to switch a French speaker's conversation."""
+        return self.state.step == START and self.k.matcher.match(text).need == GREETING
 
     def ask_language(self) -> Turn:
         # Said in every language: the resident may not read the current one.

@@ -78,6 +78,17 @@ def test_after_an_answer_a_new_language_shows_the_same_answer(k):
     assert "Maison des services des Tilleuls" in read(replies) and "من أجل" in read(replies)
 
 
+def test_an_opening_greeting_is_answered_in_its_language(k):
+    state, replies = talk(k, text("hello"))
+    assert state.lang == "en" and replies[0].text == "🌐 I'll answer you in English."
+    assert replies[1].text.startswith("Hello 👋")
+    state, replies = talk(k, text("salam"))
+    assert state.lang == "fr" and state.lang_asked  # Darija: French or Arabic, as they choose
+    assert [b.payload for b in replies[0].buttons] == ["l:fr", "l:ar"]
+    state, _ = talk(k, text("merci"))
+    assert state.lang == "fr"
+
+
 @pytest.mark.parametrize("message", ["ok", "hello", "problème", "Le Moulin", "centre ville"])
 def test_short_messages_and_place_names_do_not_switch(k, message):
     state, _ = talk(k, text("caf"), text(message))
