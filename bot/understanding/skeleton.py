@@ -19,8 +19,8 @@ from bot.understanding.normalize import fold, is_arabic
 _LATIN = tuple((re.compile(a), b) for a, b in (
     (r"[^a-z0-9 ]", " "), (r"ch|sh", "S"), (r"ph", "f"), (r"gn", "n"), (r"qu", "k"), (r"gu(?=[eiy])", "g"),
     (r"g(?=[eiy])", "j"), (r"c(?=[eiy])", "s"), (r"[cqg]", "k"), (r"x", "ks"), (r"z", "s"), (r"p", "b"),
-    (r"v", "f"), (r"[ywh]", "a"), (r"(.)\1+", r"\1"), (r"[aeiou]", ""),
-))
+    (r"v", "f"), (r"[ywh]", "a"), (r" ", ""), (r"(.)\1+", r"\1"), (r"[aeiou]", ""),
+))  # words joined before doubles are made one, as in Arabic: « les sables » and « لي سابل »
 _SILENT = (re.compile(r"(?<=\w)[sxtd]\b"), re.compile(r"(?<=\w)er\b"))  # "trois", "cités", "saint"; "poitier"
 _ARABIC_SOUNDS = str.maketrans({
     "ب": "b", "ت": "t", "ث": "t", "ج": "j", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "s", "س": "s",
@@ -46,7 +46,7 @@ def latin_skeletons(name: str) -> set[str]:
 def _latin(text: str) -> str:
     for pattern, repl in _LATIN:
         text = pattern.sub(repl, text)
-    return text.replace(" ", "")
+    return text
 
 
 def arabic_skeletons(words: list[str]) -> set[str]:

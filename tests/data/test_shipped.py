@@ -76,6 +76,7 @@ def test_the_names_residents_type_for_their_quartier(shipped, typed, quartier):
     ("تغوا سيتي", "Trois-Cités"), ("3 سيتي", "Trois-Cités"), ("بيلير", "Bel-Air"), ("بيل إير", "Bel-Air"),
     ("بوليو", "Beaulieu"), ("جيبوديري", "Beaulieu"), ("أوزون", "Lac–Renardières–Ozon (Châtellerault)"),
     ("trwa siti", "Trois-Cités"), ("bilair", "Bel-Air"), ("بوكسرول", "Buxerolles (86180)"), ("٣ سيتي", "Trois-Cités"),
+    ("لي سابل", "Trois-Cités"),
 ])
 def test_quartier_names_written_as_they_sound(shipped, typed, quartier):
     found = shipped.gazetteer.locate(typed)
