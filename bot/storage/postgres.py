@@ -22,10 +22,11 @@ _COUNT = re.compile(r"(\d+)$")
 
 
 @lru_cache(maxsize=512)
-def numbered(sql: str) -> str:
-    """`?` placeholders as `$1, $2…` (the store's SQL has no `?` inside string literals)."""
+def numbered(sql: str, after: int = 0) -> str:
+    """`?` placeholders as `$1, $2…`, or from `$after+1` (the store's SQL has no `?` inside string
+    literals)."""
     parts = sql.split("?")
-    return parts[0] + "".join(f"${i}{part}" for i, part in enumerate(parts[1:], 1))
+    return parts[0] + "".join(f"${after + i}{part}" for i, part in enumerate(parts[1:], 1))
 
 
 def _combinable(st: Statement) -> bool:
@@ -36,8 +37,7 @@ def _combinable(st: Statement) -> bool:
 def _combined_sql(shape: tuple[tuple[str, bool, bool, int], ...]) -> str:
     clauses, outputs, n = [], [], 0
     for i, (sql, fetch, expect, arity) in enumerate(shape):
-        parts = sql.split("?")
-        body = parts[0] + "".join(f"${n + k}{part}" for k, part in enumerate(parts[1:], 1))
+        body = numbered(sql, n)
         n += arity
         clauses.append(f"s{i} AS ({body}{'' if fetch else ' RETURNING 1'})")
         outputs.append(f"(SELECT count(*) FROM s{i}) AS n{i}")
