@@ -17,6 +17,7 @@ from bot.conversation.state import State
 from bot.places.hours import PARIS, aware, local
 from bot.places.nearby import Option
 from bot.understanding.gazetteer import Located
+from bot.understanding.lexicon import Match
 from bot.understanding.normalize import normalize
 
 MAX_TEXT = 1000  # longer messages are read on their first characters only
@@ -76,6 +77,7 @@ class Base:
         self.effects: list[Effect] = []
         self.notice: tuple[str, tuple[Button, ...]] | None = None  # a language switch to tell
         self._places: dict[str, tuple[Located, str] | None] = {}
+        self._matches: dict[str, Match] = {}
 
     def done(self) -> Turn:
         if not self.replies:  # every event gets an answer, whatever happened
@@ -92,6 +94,12 @@ class Base:
         if text not in self._places:
             self._places[text] = self.k.gazetteer.find(text, self.k.matcher.vocab)
         return self._places[text]
+
+    def understood(self, text: str) -> Match:
+        """What the message is about (understood once per turn)."""
+        if text not in self._matches:
+            self._matches[text] = self.k.matcher.match(text)
+        return self._matches[text]
 
     def say(self, text: str, buttons: tuple[Button, ...] = (), **kw: object) -> None:
         self.replies.append(Reply(text, buttons, lang=self._.lang, **kw))  # type: ignore[arg-type]

@@ -223,7 +223,7 @@ class EntryPhase(Base):
         if where is None and s.step in WHERE_STEPS:
             where = self.k.locate(text)
         rest = mention[1] if mention else text
-        match = self.k.matcher.match(rest)
+        match = self.understood(rest)
         if text.startswith("/") and match.need is None:
             match = Match(None, 0.0, lang=match.lang)  # an unknown command: no guess from its letters
         need = match.need if match.need in NEEDS or match.need == BUS else None

@@ -52,7 +52,7 @@ class LanguagePhase(Base):
         """« hello », « salam » as a conversation's first word: the greeting is answered in its
         language. Later, or for any other single word (« ok », « job », « taxes »), one word is
         too little to switch a French speaker's conversation."""
-        return self.state.step == START and self.k.matcher.match(text).need == GREETING
+        return self.state.step == START and self.understood(text).need == GREETING
 
     def ask_language(self) -> Turn:
         # Said in every language: the resident may not read the current one.
