@@ -1,7 +1,8 @@
 """The resident's language: detected from what they write, confirmed or changed with one tap.
 
 Until the resident chooses, each message long enough to tell (two words, or Arabic script, or a
-greeting opening the conversation: « hello ») may switch the language the bot writes in; the switch is said, with buttons for the other languages.
+greeting opening the conversation: « hello ») may switch the language the bot writes in; the
+switch is said, with buttons for the other languages.
 Darija in Latin letters is read but not written: its speakers are offered French or Arabic once.
 A choice (a language button, `/langue`) is kept for good, reset included; erasing forgets it.
 """

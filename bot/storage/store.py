@@ -24,7 +24,8 @@ from bot.storage.privacy import forget_positions, scrub
 from bot.storage.rows import Handover, Inbound, Queued, Reminder
 from bot.storage.schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["HANDOVER_KEPT", "HANDOVER_SILENCE", "SCHEMA_VERSION", "Conflict", "Handover", "Inbound", "Queued", "Reminder", "Store"]
+__all__ = ["HANDOVER_KEPT", "HANDOVER_SILENCE", "SCHEMA_VERSION", "Conflict", "Handover", "Inbound", "Queued",
+           "Reminder", "Store"]
 
 logger = logging.getLogger(__name__)
 

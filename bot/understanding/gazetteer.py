@@ -37,10 +37,11 @@ NAME_CUTOFF = 85.0
 MENTION_CUTOFF = 88.0  # a mistyped name inside a longer message must be closer
 MAX_NAME_WORDS = 4
 # A name in Arabic letters is taken inside a longer message only on four consonants or more
-# (« بيتزا », pizza, has the three of « poitiers ouest »); a whole answer of two, in four letters or more, is.
+# (« بيتزا », pizza, has the three of « poitiers ouest »); a whole answer of two, in four letters
+# or more, is.
 ARABIC_MIN_CONSONANTS = 4
 ARABIC_WHOLE_MIN_LETTERS = 4
-ARABIC_NAME_WORDS = 2  # « سانت إيلوا », « تروا سيتي »: a longer run is words that are no name
+SAID_NAME_WORDS = 2  # « سانت إيلوا », « trwa siti »: a longer run of words is no name said as it sounds
 
 POSITION = "position"
 QUARTIER = "quartier"
@@ -116,17 +117,19 @@ class Gazetteer:
             near = process.extractOne(sound(norm), list(self._sounds), scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF)
             if near is not None:
                 return self.names[self._sounds[near[0]]]
-        if found is None and len(norm.split()) > 1:
+        words = norm.split()
+        if found is None and len(words) > 1:
             found = process.extractOne(norm, self._keys, scorer=fuzz.partial_ratio, score_cutoff=90)
             if found is not None and (len(found[0]) < 5 or self._inside_known(norm, found[0], known)):
                 found = None
-        if found is None and any(is_arabic(w) for w in norm.split()):
-            return self._arabic_answer(norm.split(), known)
-        if (found is None and len(norm.split()) <= ARABIC_NAME_WORDS  # as said: « trwa siti », « bilair »
-                and not any(w in known for w in norm.split())):
+        if found is not None:
+            return self.names[found[0]]
+        if any(is_arabic(w) for w in words):
+            return self._arabic_answer(words, known)
+        if len(words) <= SAID_NAME_WORDS and not any(w in known for w in words):  # « trwa siti », « bilair »
             said = [hit for sk in latin_skeletons(norm) if len(sk) >= 3 and (hit := self._skeletons.get(sk))]
             return said[0] if len({h.label for h in said}) == 1 else None
-        return self.names[found[0]] if found else None
+        return None
 
     def _inside_known(self, text: str, name: str, known: Container[str]) -> bool:
         """Whether the part of `text` that resembles `name` lies in words the bot knows for
@@ -144,7 +147,7 @@ class Gazetteer:
 
     def _arabic_answer(self, words: list[str], known: Container[str]) -> Located | None:
         """A whole answer in Arabic letters: the name alone (« بوليو »), or inside a short sentence."""
-        if any(w in known for w in words) and len(words) > ARABIC_NAME_WORDS:
+        if any(w in known for w in words) and len(words) > SAID_NAME_WORDS:
             return None if (hit := self._arabic_mention(words, known)) is None else hit[0]
         whole = arabic_skeleton(words)
         if (len(whole) >= 2 and sum(map(len, words)) >= ARABIC_WHOLE_MIN_LETTERS
@@ -153,7 +156,7 @@ class Gazetteer:
         hit = self._arabic_mention(words, known)
         if hit is not None:
             return hit[0]
-        if len(words) > ARABIC_NAME_WORDS or any(w in known or w in STOPWORDS for w in words):
+        if len(words) > SAID_NAME_WORDS or any(w in known or w in STOPWORDS for w in words):
             return None
         # A letter more or less, on a name alone: « شاتلرو » for Châtellerault.
         if len(whole) >= 4:
@@ -164,7 +167,7 @@ class Gazetteer:
 
     def _arabic_mention(self, words: list[str], known: Container[str]) -> tuple[Located, str] | None:
         """A name in Arabic letters among `words`, by its consonants, and the other words."""
-        for size in range(min(ARABIC_NAME_WORDS, len(words)), 0, -1):
+        for size in range(min(SAID_NAME_WORDS, len(words)), 0, -1):
             for i in range(len(words) - size + 1):
                 part = words[i:i + size]
                 if any(w in STOPWORDS or w in known for w in part):

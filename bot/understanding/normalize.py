@@ -42,7 +42,8 @@ SMS: dict[str, str] = {
 }
 
 # Words that carry no need on their own; dropped before fuzzy scoring (aliases still see them).
-STOPWORDS = frozenset("""
+# As written here; STOPWORDS below holds them as messages are read.
+_STOPWORDS_WRITTEN = frozenset("""
 a ai as au aux avec avoir c ca ce ces cet cette chez comme comment d dans de des du elle en est et
 etre eu fait faire il ils j je l la le les leur lui m ma mais me mes moi mon n ne ni nos notre nous
 on ou par pas peu peux plus pour pourquoi puis qu que quel quelle quoi qui s sa se ses si son sont
@@ -81,7 +82,7 @@ def fold(text: str) -> str:
 
 
 # Stopwords as messages are read: « على » and « إلى » are folded to « علي » and « الي ».
-STOPWORDS = frozenset(fold(w) for w in STOPWORDS)
+STOPWORDS = frozenset(fold(w) for w in _STOPWORDS_WRITTEN)
 
 
 def tokens(text: str) -> list[str]:
