@@ -356,7 +356,7 @@ class TelegramChannel:
             except (Forbidden, BadRequest) as e:  # the bot left the group, a wrong chat id
                 raise Undeliverable(f"{type(e).__name__}: {e.message}") from None
             if key and sent and "message_id" in sent:
-                await self.runtime.store.remember_relay(str(sent["message_id"]), key)
+                await Relay(key, self.runtime.store)(str(sent["message_id"]))
 
     async def deliver_reminders(self) -> int:
         return await self.runtime.deliver_reminders(CHANNEL, self.send_reminder)
