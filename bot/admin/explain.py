@@ -7,24 +7,24 @@ import json
 import sys
 from pathlib import Path
 
+from bot.conversation.knowledge import Knowledge
 from bot.data.cache import cache_dir, load_directory_cached
-from bot.understanding.gazetteer import Gazetteer
 from bot.understanding.matcher import load_matcher
 
 
 def run_explain(intents: Path, texts: list[str], as_json: bool, *, directory: Path | None = None) -> int:
     matcher = load_matcher(intents, cache=cache_dir())
-    places = Gazetteer(load_directory_cached(directory)) if directory is not None else None
+    knowledge = Knowledge.build(load_directory_cached(directory), matcher) if directory is not None else None
     lines = texts or (line.rstrip("\n") for line in sys.stdin)
     for text in lines:
         place, rest = None, text
-        if places is not None:
+        if knowledge is not None:
             # As the conversation reads a message: a place named in it, the need in the rest;
             # else the whole message as an answer to « où êtes-vous ? ».
-            found = places.find(text, matcher.vocab)
+            found = knowledge.gazetteer.find(text, matcher.vocab)
             if found is not None:
                 place, rest = found[0].label, found[1]
-            elif (where := places.locate(text, matcher.known_words)) is not None:
+            elif (where := knowledge.locate(text)) is not None:
                 place = where.label
         m = matcher.match(rest)
         if as_json:
