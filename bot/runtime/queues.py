@@ -180,7 +180,10 @@ async def _keep_doing(step: Callable[[], Awaitable[int]], ready: asyncio.Event, 
 
 
 async def _wait(event: asyncio.Event, timeout: float) -> None:
+    # asyncio.timeout, not wait_for: on Python 3.11, wait_for swallows a cancellation that comes
+    # as the event is set, and a loop being stopped then runs on, the shutdown waiting forever.
     try:
-        await asyncio.wait_for(event.wait(), timeout)
+        async with asyncio.timeout(timeout):
+            await event.wait()
     except TimeoutError:
         pass
