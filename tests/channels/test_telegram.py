@@ -290,8 +290,11 @@ async def test_hand_over_acknowledged_on_telegram(api, tmp_path, clock):
     async with bot.run():
         texts = await say(api, tg.message(ALICE, "je veux parler à quelqu'un"), ALICE, messages=2)
         assert "ils reviennent mardi à 13h" in texts[1]
+        await api.wait_for(lambda: api.count(group) >= 1)  # the request, posted for the mediators
+        posted = api.count(group)
         texts = await say(api, tg.message(ALICE, "c'est urgent pour ma retraite"), ALICE)
         assert texts[0].startswith("Transmis ✅")
+        await api.wait_for(lambda: api.count(group) > posted)  # the group's posts have their own queue
         assert api.texts(group)[-1] == "💬 c'est urgent pour ma retraite"
         keyboard = api.sent(ALICE, "sendMessage")[-1][1]["reply_markup"]["inline_keyboard"]
         assert keyboard[0][0]["callback_data"] == "h:end"

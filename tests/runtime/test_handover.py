@@ -38,7 +38,9 @@ async def test_human_handover_round_trip(api, bot, clock):
         assert "💬 Médiateur : Bonjour, je peux vous appeler demain ?" in texts[0]
 
         # The resident's next message goes to the group, and the bot only acknowledges it.
+        posted = api.count(GROUP)
         texts = await say(api, tg.message(ALICE, "oui merci, après 14h"), ALICE)
+        await api.wait_for(lambda: api.count(GROUP) > posted)  # the group's posts have their own queue
         assert api.texts(GROUP)[-1] == "💬 oui merci, après 14h"
         assert texts[0].startswith("Transmis ✅")
 
@@ -65,8 +67,10 @@ async def test_handover_survives_a_restart_and_gives_the_bot_back_after_2_hours(
         await say(api, tg.message(ALICE, "je veux parler à quelqu'un"), ALICE, messages=2)
         await api.wait_for(lambda: api.count(GROUP) >= 1)
     async with bot.run():
+        posted = api.count(GROUP)
         texts = await say(api, tg.message(ALICE, "vous êtes là ?"), ALICE)
         assert texts[0].startswith("Transmis ✅")
+        await api.wait_for(lambda: api.count(GROUP) > posted)  # the group's posts have their own queue
         assert api.texts(GROUP)[-1] == "💬 vous êtes là ?"
         clock.advance(hours=2, minutes=1)
         texts = await say(api, tg.message(ALICE, "caf"), ALICE, messages=1)
