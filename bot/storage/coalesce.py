@@ -36,6 +36,11 @@ class Coalesced(Generic[K, V]):
             self.task = asyncio.create_task(self._serve())
         return await future
 
+    async def settle(self) -> None:
+        """Until every call made so far is served: a store closes after its last writes."""
+        while self.task is not None and not self.task.done():
+            await asyncio.wait([self.task])
+
     async def _serve(self) -> None:
         while self.waiting:
             keys = list(self.waiting)[:MAX_BATCH]

@@ -95,6 +95,9 @@ class Store:
         return cls(db)
 
     async def close(self) -> None:
+        # A sent-mark made as the bot stops is written, not lost (the reply would go out twice).
+        for pending in (self._load, self._handovers, self._sent):
+            await pending.settle()
         await self.db.close()
 
     async def schema_version(self) -> int:

@@ -209,3 +209,20 @@ async def test_a_failed_shared_read_fails_every_reader_then_reads_again(store_ta
     assert all(isinstance(r, ConnectionError) for r in results)
     assert await store.load("a") == (None, 0)
     await store.close()
+
+
+async def test_a_reply_marked_sent_as_the_bot_stops_is_not_sent_again(store_target):
+    """The loop marking it sent is cancelled by the shutdown: the mark, already asked for, is
+    written before the store closes (else the reply would go out again at the next start)."""
+    store = await Store.open(store_target)
+    now = paris("2026-12-01T10:00")
+    _, queued = await store.save_turn_queued("k", "console", "a", "{}", now, [], '[{"text": "ok"}]',
+                                             lease=dt.timedelta(seconds=60))
+    assert queued is not None
+    marking = asyncio.create_task(store.outbox_done(queued))
+    await asyncio.sleep(0)  # the mark is asked for…
+    marking.cancel()  # …and its loop stopped
+    await store.close()
+    again = await Store.open(store_target)
+    assert await again.pending_outbox("console") == []
+    await again.close()
