@@ -23,6 +23,10 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[a-z]")
 _DARIJA_DIGITS = re.compile(r"[a-z][379][a-z]|\b[379][a-z]|[a-z][379]\b")
 _WORD = re.compile(r"[a-z0-9]+")
+# Greetings too short for letter statistics, but which say their language on their own: a
+# conversation opened with « hi » is answered in English, « slm » gets the French/Arabic choice.
+# « yo », « cc » are left out: French chat uses them as much as any other.
+SHORT = {"hi": EN, "hey": EN, "hii": EN, "heya": EN, "slm": DARIJA, "bjr": FR, "slt": FR}
 
 
 def _features(folded: str) -> list[str]:
@@ -63,7 +67,7 @@ class LanguageDetector:
         if arabic > latin:
             return AR
         if latin < 4 or not self.langs:
-            return None
+            return SHORT.get(folded.strip(" !.?,"))
         totals = list(self.prior)
         for f in _features(folded):
             row = self.rows.get(f, self.unseen)

@@ -89,6 +89,17 @@ def test_an_opening_greeting_is_answered_in_its_language(k):
     assert state.lang == "fr"
 
 
+@pytest.mark.parametrize(("greeting", "lang"), [("hi", "en"), ("Hey!", "en"), ("bjr", "fr"), ("slt", "fr")])
+def test_a_greeting_too_short_for_statistics_still_says_its_language(k, greeting, lang):
+    state, replies = talk(k, text(greeting))
+    assert state.lang == lang
+    assert replies[-1].text.startswith("Hello 👋" if lang == "en" else "Bonjour 👋")
+    state, replies = talk(k, text("slm"))
+    assert state.lang_asked and [b.payload for b in replies[0].buttons] == ["l:fr", "l:ar"]
+    state, _ = talk(k, text("caf"), text("hi"))
+    assert state.lang == "fr"  # later, one word never switches a conversation
+
+
 @pytest.mark.parametrize("message", ["ok", "hello", "problème", "Le Moulin", "centre ville"])
 def test_short_messages_and_place_names_do_not_switch(k, message):
     state, _ = talk(k, text("caf"), text(message))
