@@ -144,6 +144,12 @@ def test_finding_a_doctor_is_oriented_not_answered_with_a_desk(k):
     assert all(r.pin is None for r in replies) and state.need is None
 
 
+def test_a_city_bus_line_is_not_answered_with_the_services_bus(k):
+    _, replies = talk(k, text("le bus 21 il passe quand"))
+    assert replies[0].text.startswith("Je ne peux pas vous aider pour ça")
+    assert "🚌" not in read(replies)
+
+
 def test_out_of_scope_is_said_plainly_with_what_the_bot_does(k):
     _, replies = talk(k, text("horaires vitalis"))
     assert replies[0].text.startswith("Je ne peux pas vous aider pour ça")

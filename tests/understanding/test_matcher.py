@@ -173,6 +173,19 @@ def test_corrected_intents(matcher, text, intent):
     assert matcher.match(text).need == intent
 
 
+@pytest.mark.parametrize("text", ["il passe quand le bus 4", "bus n°2a", "la ligne 21 passe à quelle heure",
+                                  "le bus numéro 11 est en retard", "الطوبيس رقم ٣ فوقاش يجي", "when does bus 12 come"])
+def test_a_numbered_bus_line_is_a_city_bus(matcher, text):
+    match = matcher.match(text)
+    assert match.need is None and match.out_of_scope
+
+
+@pytest.mark.parametrize("text", ["où est le bus", "le bus passe quand", "le bus 14h c'est où", "bus france services",
+                                  "فين كاين الطوبيس", "when is the bus coming"])
+def test_the_services_bus_is_still_the_services_bus(matcher, text):
+    assert matcher.match(text).need == "bus"
+
+
 def test_classifier_cache_is_read_back_and_a_damaged_one_retrained(tmp_path, caplog):
     from bot.understanding.matcher import load_matcher
     first = load_matcher(INTENTS, cache=tmp_path)
