@@ -48,12 +48,17 @@ alone, all languages, then French):
 - a bus named by its line number (« le bus 21 », « ligne 2a ») is a city bus, out of scope (kept):
   88.9 / 91.6 → 88.9 / 92.2, fr out of scope 90.0 → 91.1 (4 of the bank's 9 numbered lines were
   answered with the services' bus).
+- 187 more Arabic-script phrasings, Maghrebi and standard, for every need (kept). Measured on the
+  bank's earlier phrasings only, the new ones always in training (five folds over the 4,568 as
+  before; adding rows reshuffles the usual folds): ar 90.1 → 91.1 / 92.2 → 93.8, fr 88.5 → 88.7 /
+  91.1 → 92.1, en 89.1 → 88.8 / 92.4 → 90.5, darija 87.8 → 87.8; all 88.9 / 92.2 → 89.2 / 92.9.
+  On dev, 2 messages fewer in scope and 1 fewer out of scope; fresh unchanged.
 Thresholds from a grid over ALPHA 0.3–0.6 × ACCEPT 0.30–0.50 × RATIO 1.0–1.5: ALPHA 0.4, ACCEPT 0.45,
 RATIO 1.2. RATIO 1.0 scores a point higher in scope but answers outright between two close needs,
 where buttons are safer. Run again on 4,568 phrasings (ALPHA 0.3–0.5 × ACCEPT 0.35–0.55 × RATIO
 1.0–1.4): no setting is better on both in scope and out of scope; the others trade one for the
-other. Last cross-validation (4,568 phrasings): 88.9 % in scope, 92.2 % out of scope; fr 88.5 /
-91.1, en 89.1, ar 90.1, darija 87.8. These figures are optimistic for Arabic and for a few needs:
+other. Last cross-validation (4,755 phrasings): 88.8 % in scope, 92.4 % out of scope; fr 88.1 /
+91.3, en 88.8, ar 89.9, darija 88.1. These figures are optimistic for Arabic and for a few needs:
 Arabic-script loanwords (« السيكو », « الريسيبيسي »…) and everyday words (« dents », « frigo »)
 were added to intents/ after reading cross-validation misses.
 
