@@ -41,7 +41,7 @@ class ContextPhase(Base):
         phone = option.place.telephone if option.place else self.k.directory.tour_of(option.stop).telephone \
             if option.stop else None
         if phone:
-            self.say(f"☎ {pin.name} : {phone}", self.follow_up(remind=self.can_remind(option)))
+            self.say(self._("☎ {name} : {phone}", name=pin.name, phone=phone), self.follow_up(remind=self.can_remind(option)))
         else:
             self.say(self._("Je n'ai pas de numéro pour {place}.", place=pin.name) + "\n"
                      + texts.contacts_text(self.state.need, None, self.k.directory, self._),

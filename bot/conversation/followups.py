@@ -129,7 +129,7 @@ class FollowUps(Base):
         else:
             assert option.stop is not None
             tour = self.k.directory.tour_of(option.stop)
-            lines.append(f"🚌 {tour.nom} : {option.stop.nom}")
+            lines.append(self._("🚌 {tour} : {stop}", tour=tour.nom, stop=option.stop.nom))
             if tour.telephone:
                 lines.append(f"☎ {tour.telephone}")
             checked = tour.date_maj

@@ -201,8 +201,8 @@ def tour_text(status: TourStatus, wall_now: dt.datetime, by: str | None, _: Tran
         assert shown.stop is not None
         label = _("Près de chez vous") if by == POSITION else _("Dans votre quartier") \
             if by == QUARTIER and shown.km < NEAR_KM else _("Arrêt le plus proche")
-        lines.append(f"{label} : {shown.stop.nom} ({distance_phrase(shown.km, by, _)}), "
-                     f"{_passage(shown.slot, wall_now, _)}")
+        lines.append(_("{label} : {stop} ({distance}), {when}", label=label, stop=shown.stop.nom,
+                       distance=distance_phrase(shown.km, by, _), when=_passage(shown.slot, wall_now, _)))
     elif status.next is not None and status.next.stop is not None:
         lines.append(_("Prochain arrêt : {stop}, {when}", stop=status.next.stop.nom,
                        when=_passage(status.next.slot, wall_now, _)))
@@ -223,7 +223,7 @@ def _unscheduled_lines(status: TourStatus, by: str | None, _: Translator) -> lis
         lines.append(_("Passe dans votre quartier :"))
     for stop in tour.stops[:4]:
         where = stop.nom + (f" ({stop.adresse})" if stop.adresse else "")
-        lines.append(f"• {stop.quand or _('jours non publiés')} : {where}")
+        lines.append(_("• {when} : {where}", when=stop.quand or _("jours non publiés"), where=where))
     lines.append(_("Heures non publiées."))
     return lines
 
@@ -289,12 +289,12 @@ def contacts_text(need: str | None, option: Option | None, directory: Directory,
     lines = [_("🙋 Pour parler à quelqu'un :")]
     phone_found = False
     if option is not None and option.place is not None and option.place.telephone:
-        lines.append(f"☎ {option.place.nom} : {option.place.telephone}")
+        lines.append(_("☎ {name} : {phone}", name=option.place.nom, phone=option.place.telephone))
         phone_found = True
     if option is not None and option.stop is not None:
         tour = directory.tour_of(option.stop)
         if tour.telephone:
-            lines.append(f"☎ {tour.nom} : {tour.telephone}")
+            lines.append(_("☎ {name} : {phone}", name=tour.nom, phone=tour.telephone))
             phone_found = True
     national = NEEDS[need].national if need in NEEDS else None
     if national:

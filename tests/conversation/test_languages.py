@@ -35,6 +35,16 @@ def test_english_from_the_first_message_to_the_place_card(k):
     assert "Another place" in labels(replies) and "Autre lieu" not in labels(replies)
 
 
+def test_colons_follow_the_language_typography(k):
+    # French puts a space before a colon; English and Arabic do not: « Name : 05… » read as a typo.
+    state, _ = talk(k, text("i am looking for a job"), button("q:tilleuls"))
+    _, replies = talk(k, button("a:human"), state=state)
+    assert "☎ Maison des services des Tilleuls: 05" in read(replies) and " : " not in read(replies)
+    state, _ = talk(k, text("je cherche un travail"), button("q:tilleuls"))
+    _, replies = talk(k, button("a:human"), state=state)
+    assert "☎ Maison des services des Tilleuls : 05" in read(replies)
+
+
 def test_arabic_from_the_first_message_to_the_place_card(k):
     state, replies = talk(k, text("ابحث عن عمل"))
     assert state.lang == "ar"
