@@ -60,12 +60,17 @@ alone, all languages, then French):
   scope (99.1 % / 100 %); fresh unchanged. A wash overall, kept for the Darija words it covers.
 - averaging three models trained with different seeds: three ensembles 3,435–3,445 / 659–663
   against single models' 3,434–3,446 / 661–663 — rejected (three times the training).
+- 70 out-of-scope phrasings that borrow a need's word in another sense (« mon chien ne mange
+  plus », « assurance pour mon scooter », « organiser un mariage pas cher », « my dog is sick »),
+  kept; same measure, four seeds: out of scope 660.5 → 664.5 of 714 (fr 347.25 → 352 of 381), in
+  scope 3,440 → 3,438.25 of 3,854 (fr 1,255 → 1,252.25); dev 2 fewer French in scope; fresh 100 %.
+  Unlike the 132 plain out-of-scope phrasings above, these sit next to the needs' words.
 Thresholds from a grid over ALPHA 0.3–0.6 × ACCEPT 0.30–0.50 × RATIO 1.0–1.5: ALPHA 0.4, ACCEPT 0.45,
 RATIO 1.2. RATIO 1.0 scores a point higher in scope but answers outright between two close needs,
 where buttons are safer. Run again on 4,568 phrasings (ALPHA 0.3–0.5 × ACCEPT 0.35–0.55 × RATIO
 1.0–1.4): no setting is better on both in scope and out of scope; the others trade one for the
-other. Last cross-validation (4,894 phrasings): 88.5 % in scope, 92.7 % out of scope; fr 87.9 /
-91.3, en 88.4, ar 89.5, darija 88.1. These figures are optimistic for Arabic and for a few needs:
+other. Last cross-validation (4,964 phrasings): 88.8 % in scope, 92.6 % out of scope; fr 88.6 /
+91.4, en 88.8, ar 89.7, darija 87.9. These figures are optimistic for Arabic and for a few needs:
 Arabic-script loanwords (« السيكو », « الريسيبيسي »…) and everyday words (« dents », « frigo »)
 were added to intents/ after reading cross-validation misses.
 
