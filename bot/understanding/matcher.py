@@ -65,12 +65,18 @@ alone, all languages, then French):
   kept; same measure, four seeds: out of scope 660.5 → 664.5 of 714 (fr 347.25 → 352 of 381), in
   scope 3,440 → 3,438.25 of 3,854 (fr 1,255 → 1,252.25); dev 2 fewer French in scope; fresh 100 %.
   Unlike the 132 plain out-of-scope phrasings above, these sit next to the needs' words.
+- 132 phrasings in the Arabic of Syria, Lebanon, Egypt, Sudan and the Gulf (« بدي », « عايز »,
+  « ابغى »: none was in the bank), kept. On tests/understanding/mashriq.tsv, 40 messages of those
+  dialects written before them: 28/36 in scope (4 offered as buttons) → 33/36, out of scope 4/4.
+  On the bank's earlier phrasings, four seeds: in scope 3,438.25 → 3,443.75 (ar 910.5 → 914.5),
+  out of scope 664.5 → 663.25; dev 3 fewer in scope (each now offered as buttons, the right
+  need among them); fresh 1 fewer.
 Thresholds from a grid over ALPHA 0.3–0.6 × ACCEPT 0.30–0.50 × RATIO 1.0–1.5: ALPHA 0.4, ACCEPT 0.45,
 RATIO 1.2. RATIO 1.0 scores a point higher in scope but answers outright between two close needs,
 where buttons are safer. Run again on 4,568 phrasings (ALPHA 0.3–0.5 × ACCEPT 0.35–0.55 × RATIO
 1.0–1.4): no setting is better on both in scope and out of scope; the others trade one for the
-other. Last cross-validation (4,964 phrasings): 88.8 % in scope, 92.6 % out of scope; fr 88.6 /
-91.4, en 88.8, ar 89.7, darija 87.9. These figures are optimistic for Arabic and for a few needs:
+other. Last cross-validation (5,096 phrasings): 88.4 % in scope, 92.7 % out of scope; fr 88.3 /
+91.8, en 88.4, ar 88.9, darija 87.7. These figures are optimistic for Arabic and for a few needs:
 Arabic-script loanwords (« السيكو », « الريسيبيسي »…) and everyday words (« dents », « frigo »)
 were added to intents/ after reading cross-validation misses.
 
