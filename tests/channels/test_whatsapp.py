@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -14,7 +15,10 @@ from starlette.applications import Starlette
 
 from bot.channels.serve import running
 from bot.channels.whatsapp import GraphClient, WhatsAppChannel, messages_for
+from bot.channels.whatsapp.channel import REMINDER_TEMPLATE, load_templates
+from bot.conversation import texts
 from bot.conversation.events import Button, Contact, Pin, Reply
+from bot.conversation.i18n import translator
 from bot.runtime import KnowledgeSource, Runtime
 from bot.settings import Settings
 from bot.storage.store import Store
@@ -342,3 +346,15 @@ async def test_a_mediators_whatsapp_link_starts_the_conversation(phone, cloud):
     async with phone.run():
         await phone.say(wa.text(FATIMA, first_message))
         assert "Maison des services des Tilleuls" in " ".join(cloud.texts(FATIMA))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "ar"])
+def test_each_templates_example_is_what_the_bot_sends(lang):
+    # Meta reviews a template by its example: one that does not look like the real messages
+    # (« 9h » in English, Morocco's « دجنبر ») is a reason to refuse or to query it.
+    _ = translator(lang)
+    start, end = dt.datetime(2026, 12, 1, 9), dt.datetime(2026, 12, 1, 12)
+    when = _("{day} de {start} à {end}", day=texts.date_phrase(start.date(), _),
+             start=_.clock(start), end=_.clock(end))
+    template = load_templates()[(REMINDER_TEMPLATE, lang)]
+    assert template["components"][0]["example"]["body_text"][0][1] == when

@@ -45,6 +45,15 @@ def test_colons_follow_the_language_typography(k):
     assert "☎ Maison des services des Tilleuls : 05" in read(replies)
 
 
+def test_arabic_months_are_the_ones_every_arabic_reader_knows():
+    # Morocco's « دجنبر », « غشت » are not read in Algeria, Tunisia, Syria or Sudan; « ديسمبر » is.
+    from bot.places.model import Checked
+    _ = translator("ar")
+    months = [texts.checked_when(Checked(dt.date(2022, m, 1), "month"), _) for m in range(1, 13)]
+    assert months[11] == "ديسمبر 2022" and months[7] == "أغسطس 2022" and months[6] == "يوليو 2022"
+    assert not {"دجنبر", "نونبر", "شتنبر", "غشت", "يوليوز"} & {m.split()[0] for m in months}
+
+
 def test_arabic_from_the_first_message_to_the_place_card(k):
     state, replies = talk(k, text("ابحث عن عمل"))
     assert state.lang == "ar"
