@@ -96,7 +96,7 @@ def main() -> None:
     split = args.split
     t0 = time.perf_counter()
     matcher = load_matcher(ROOT / "intents", cache=cache_dir())
-    print(f"matcher ready in {time.perf_counter() - t0:.2f} s ({len(matcher.classifier.vocab)} classifier features, "
+    print(f"matcher ready in {time.perf_counter() - t0:.2f} s ({len(matcher.classifier)} classifier features, "
           f"{len(matcher.words)} lexicon words)")
     data = ROOT / "tests" / "understanding"
     for name in (["dev", "test"] if split == "both" else [split]):

@@ -115,7 +115,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.places.needs import BUS, ERASE, GREETING, HELP, OUT_OF_SCOPE, THANKS
-from bot.understanding.classifier import OUT, Classifier, fingerprint
+from bot.understanding.classifier import OUT, Classifier, fingerprint, fit
 from bot.understanding.features import features
 from bot.understanding.intents import Intent, Phrase, load_intents, load_phrases
 from bot.understanding.language import LanguageDetector
@@ -265,10 +265,10 @@ def _trained(examples: list[tuple[str, str]], featurize: Callable[[str], list[st
             return Classifier.load(path)
         except (OSError, ValueError, KeyError):
             logger.warning("intent classifier cache %s unreadable: training again", path.name)
-    classifier = Classifier.train((label, featurize(text)) for label, text in examples)
+    model = fit((label, featurize(text)) for label, text in examples)
     if path is not None:
         try:
-            classifier.save(path)
+            model.save(path)
         except OSError as e:
             logger.info("intent classifier cache not written (%s): next start trains again", e)
-    return classifier
+    return Classifier(model)

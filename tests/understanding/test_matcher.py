@@ -192,7 +192,7 @@ def test_classifier_cache_is_read_back_and_a_damaged_one_retrained(tmp_path, cap
     first = load_matcher(INTENTS, cache=tmp_path)
     [cached] = tmp_path.glob("intents-*.npz")
     again = load_matcher(INTENTS, cache=tmp_path)
-    assert again.classifier.vocab == first.classifier.vocab
+    assert (again.classifier.keys == first.classifier.keys).all() and len(again.classifier) > 10_000
     assert again.match("la caf ma coupé les aloc") == first.match("la caf ma coupé les aloc")
     cached.write_bytes(b"not a cache")
     repaired = load_matcher(INTENTS, cache=tmp_path)
