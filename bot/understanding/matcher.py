@@ -71,12 +71,19 @@ alone, all languages, then French):
   On the bank's earlier phrasings, four seeds: in scope 3,438.25 → 3,443.75 (ar 910.5 → 914.5),
   out of scope 664.5 → 663.25; dev 3 fewer in scope (each now offered as buttons, the right
   need among them); fresh 1 fewer.
+- 125 phrasings of French written as it sounds (« la kaf ma pa versé lé zaloc », « jé perdu ma
+  carte vital »), kept. On tests/understanding/phonetic.tsv, 50 such messages written before them:
+  in scope 33–34 → 36–37 of 40 over four seeds, out of scope 10/10. On the bank's earlier
+  phrasings, four seeds: in scope 3,443.75 → 3,452.25 (fr 1,254.25 → 1,257.5), out of scope
+  663.25 → 665.75 (fr 350.75 → 352.5); dev 5 more in scope, 1 fewer out of scope; mashriq over four
+  seeds 31.75 → 32.25 of 36 (30 with the shipped seed, 33 before it: one seed against another
+  moves these small splits by 3 messages).
 Thresholds from a grid over ALPHA 0.3–0.6 × ACCEPT 0.30–0.50 × RATIO 1.0–1.5: ALPHA 0.4, ACCEPT 0.45,
 RATIO 1.2. RATIO 1.0 scores a point higher in scope but answers outright between two close needs,
 where buttons are safer. Run again on 4,568 phrasings (ALPHA 0.3–0.5 × ACCEPT 0.35–0.55 × RATIO
 1.0–1.4): no setting is better on both in scope and out of scope; the others trade one for the
-other. Last cross-validation (5,096 phrasings): 88.4 % in scope, 92.7 % out of scope; fr 88.3 /
-91.8, en 88.4, ar 88.9, darija 87.7. These figures are optimistic for Arabic and for a few needs:
+other. Last cross-validation (5,221 phrasings): 88.3 % in scope, 92.4 % out of scope; fr 87.8 /
+91.4, en 88.9, ar 88.6, darija 88.0. These figures are optimistic for Arabic and for a few needs:
 Arabic-script loanwords (« السيكو », « الريسيبيسي »…) and everyday words (« dents », « frigo »)
 were added to intents/ after reading cross-validation misses.
 

