@@ -85,6 +85,8 @@ alone, all languages, then French):
 - Algerian and Tunisian forms (« rani nhawes », « nheb », « حاب », « كيفاه »), rare in a bank of
   mostly Moroccan Darija: 33 messages (tests/understanding/maghreb.tsv) were all understood, in
   scope 30/30 and out of scope 3/3 with each of four seeds, before anything was added; nothing was.
+- Formal standard Arabic (« أرغب في », « هل يمكنني »): 29 messages (tests/understanding/standard.tsv),
+  in scope 25/25 (24/25 with one seed of four), out of scope 4/4; nothing added.
 Thresholds from a grid over ALPHA 0.3–0.6 × ACCEPT 0.30–0.50 × RATIO 1.0–1.5: ALPHA 0.4, ACCEPT 0.45,
 RATIO 1.2. RATIO 1.0 scores a point higher in scope but answers outright between two close needs,
 where buttons are safer. Run again on 4,568 phrasings (ALPHA 0.3–0.5 × ACCEPT 0.35–0.55 × RATIO
