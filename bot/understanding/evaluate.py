@@ -52,6 +52,9 @@ class Report:
     offered: int = 0  # unsure, but the right need is among the buttons offered
     out_scope: int = 0
     unclaimed: int = 0
+    # Answered outright with a need the message is not about (an out-of-scope message claimed, or
+    # another need): the errors a resident acts on, sent to the wrong desk.
+    wrong: int = 0
     predicted: Counter[str] = field(default_factory=Counter)
     true_pos: Counter[str] = field(default_factory=Counter)
     support: Counter[str] = field(default_factory=Counter)
@@ -92,6 +95,7 @@ def evaluate(matcher: Matcher, rows: list[tuple[str, str]]) -> Report:
         got = m.need or OUT_OF_SCOPE
         if m.need:
             rep.predicted[m.need] += 1
+            rep.wrong += m.need != need
         if need == OUT_OF_SCOPE:
             rep.out_scope += 1
             if m.need is None:

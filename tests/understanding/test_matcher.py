@@ -7,7 +7,7 @@ import json
 import pytest
 
 from bot.places.needs import NEEDS
-from bot.understanding.evaluate import OUT_OF_SCOPE, by_language, per_need_counts, read_labelled
+from bot.understanding.evaluate import OUT_OF_SCOPE, by_language, evaluate, per_need_counts, read_labelled
 from bot.understanding.intents import LANGUAGES, load_intents, load_phrases
 from bot.understanding.matcher import Matcher
 from bot.understanding.normalize import content, normalize, tokens
@@ -64,6 +64,14 @@ def test_accuracy_per_language(matcher, split):
         report = reports[lang]
         assert report.accuracy >= in_scope, (lang, "\n".join(report.lines()))
         assert report.unclaimed_rate >= out_of_scope, (lang, "\n".join(report.lines()))
+
+
+def test_a_wrong_need_said_outright_is_counted_apart(matcher):
+    report = evaluate(matcher, [("emploi", "ma caf a baissé"), ("-", "recette de couscous"), ("caf", "la caf"),
+                                ("-", "la caf"), ("logement", "aide dossier")])
+    # Labels made wrong on purpose: the CAF said for a message labelled work, and for one labelled out of scope.
+    assert report.wrong == 2
+    assert report.correct == 1 and report.unclaimed == 1  # « aide dossier »: buttons, not a wrong need
 
 
 @pytest.mark.parametrize("text, lang", [
