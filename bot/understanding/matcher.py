@@ -114,6 +114,11 @@ each time after changes chosen on the cross-validation alone, and reported which
   ran), once for the shipped matcher, after the Arabic stopwords were folded and the letter words
   made vague (both chosen on cross-validation, dev and the product's rule that a wrong confident
   answer is worse than buttons).
+- once in the session after, when all of its changes were made (the numbered bus lines, 658 more
+  phrasings in Arabic, Darija, Mashriqi Arabic, phonetic French and near-miss out of scope; the
+  hashed features): fr 98.6 % / 90 % (18/20), en 97.2 % (70/72; the one message lost is now offered
+  as buttons), ar 92.2 % (59/64, 3 of the 5 misses offered as buttons), darija 93.4 %; a wrong need
+  said outright for 5 of the 388 messages. Unchanged where it fell short.
 French out of scope (2 of 20 claimed) and Arabic (one message short) are below their targets;
 with 20 and 64 messages, one message moves them 5 and 1.6 points. The test split and the bank are
 written by the same hands, so even the test figures are likely optimistic for messages from
