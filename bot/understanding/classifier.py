@@ -11,7 +11,7 @@ In memory a feature is its hash: the rows are sorted by the hashes of their feat
 message's features are found with one binary search. The 90,000 feature strings and their
 dictionary took 12 MB of the serving process; the hashes take 0.7 MB. Python's str hash is
 salted per process, so the hashes are computed at load, never stored; two features sharing a
-64-bit hash (about one chance in 10⁹ for the whole vocabulary) would share a row.
+64-bit hash (about one chance in four billion for the whole vocabulary) would share a row.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ class Model:
     """What training yields and the cache keeps: the features in the weights' row order."""
 
     classes: list[str]
-    features: Iterable[str]  # read once
+    features: Iterable[str]  # a list after training; from a cache, read lazily and only once
     weights: np.ndarray
     bias: np.ndarray
 
@@ -91,6 +91,8 @@ class Classifier:
     def _rows(self, features: Iterable[str]) -> np.ndarray:
         """Rows of the features seen in training, in no particular order."""
         hashes = np.fromiter((hash(f) for f in features), dtype=np.int64)
+        if not len(self.keys):
+            return hashes[:0]  # trained on nothing
         pos = np.searchsorted(self.keys, hashes)
         pos[pos == len(self.keys)] = 0
         found: np.ndarray = pos[self.keys[pos] == hashes]

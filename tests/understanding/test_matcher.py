@@ -210,3 +210,9 @@ def test_classifier_cache_is_read_back_and_a_damaged_one_retrained(tmp_path, cap
     repaired = load_matcher(INTENTS, cache=tmp_path)
     assert "training again" in caplog.text
     assert repaired.match("jcherche du taf").need == "emploi"
+
+
+def test_a_classifier_trained_on_nothing_knows_nothing():
+    from bot.understanding.classifier import Classifier
+    empty = Classifier.train([])
+    assert empty.probabilities(["w=caf"]) == {} and not empty.knows("w=caf") and len(empty) == 0
