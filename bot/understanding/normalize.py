@@ -63,7 +63,8 @@ dyal dyali dyalna f fi m3a w bghit bgha ana wach chi kifach fin mn lia liya 3la 
 
 _ELISION = re.compile(r"\b([cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’`´‘]")
 _NON_WORD = re.compile(r"[\W_]+")
-_REPEAT = re.compile(r"([a-z])\1{2,}")
+# A letter typed three times or more is emphasis, in either alphabet: « aideeee », « بزاااف ».
+_REPEAT = re.compile(r"([a-z\u0621-\u064a])\1{2,}")
 # Arabic letters written several ways for one word; after NFKD has split off the hamza. Maghrebi
 # writing adds letters for sounds Arabic lacks ("گ"/"ڭ" for g, "ڤ" for v, "پ" for p: « الكارط گريز »),
 # and Persian keyboards type their own kaf and yeh: each is read as the nearest Arabic letter.

@@ -125,6 +125,12 @@ def test_arabic_function_words_are_known_as_messages_write_them():
     assert content(tokens("ذهبت إلى الكاف على الساعة")) == ["ذهبت", "الكاف", "الساعه"]
 
 
+def test_letters_repeated_for_emphasis_are_read_once_in_both_alphabets(matcher):
+    assert tokens("بغييييت الكااااف") == ["بغيت", "الكاف"] and tokens("aideeee") == ["aide"]
+    assert tokens("ممكن تتعلم") == ["ممكن", "تتعلم"]  # two letters alike are spelling, not emphasis
+    assert matcher.match("الكااااف وقفو ليا المنحة").need == "caf"
+
+
 def test_short_tokens_are_never_fuzzy(matcher):
     # "rsa" is a CAF acronym: it must not be found inside "carsat", nor "rsa" from "rsx".
     assert matcher.match("carsat").need == "retraite"
