@@ -38,6 +38,7 @@ from bot.conversation.base import (
 )
 from bot.conversation.deeplinks import parse_start
 from bot.conversation.events import SHARE_POSITION, Incoming
+from bot.conversation.place import names_unknown_place
 from bot.conversation.state import (
     AFTER_ANSWER,
     ANSWERED,
@@ -259,9 +260,10 @@ class EntryPhase(Base):
             if changed:
                 self.say(self._("C'est noté : {where}.", where=where.label))
             return self.located(where)
-        if s.step in WHERE_STEPS and need is None and match.need is None \
-                and not any(c in NEEDS for c, _ in match.candidates):
-            return self.unknown_place(text)  # "je sais pas" answers "où êtes-vous ?", it asks no help
+        if s.step in WHERE_STEPS and need is None and match.need is None and (
+                not any(c in NEEDS for c, _ in match.candidates)
+                or names_unknown_place(text, self.k.matcher.known_words)):
+            return self.unknown_place(text)  # "je sais pas", « Naintré » answer "où êtes-vous ?", they ask no help
         if need is not None and s.step in AFTER_ANSWER and s.need and need != s.need:
             self.say(self._("C'est noté : {need}.", need=self.label(need)))
         if match.need is None and not match.candidates:

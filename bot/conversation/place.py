@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from bot.conversation import texts
 from bot.conversation.base import WHERE_OTHER, Base, Turn, short_text
 from bot.conversation.events import SHARE_POSITION, Button
 from bot.conversation.state import ASK_WHERE
 from bot.understanding.gazetteer import Located, located_at
-from bot.understanding.normalize import STOPWORDS, normalize
+from bot.understanding.normalize import STOPWORDS, content, normalize, tokens
 
 # Words that say a message names a place, even one the directory does not know.
 _PLACE_WORDS = frozenset("rue avenue av bd boulevard place allee chemin impasse route quartier cite "
@@ -26,6 +27,12 @@ def looks_like_place(text: str) -> bool:
     if any(w in _PLACE_WORDS for w in words) or _DIGITS.search(text):
         return True
     return len(words) <= 3 and all(w not in STOPWORDS or w in _LINKS for w in words)
+
+
+def names_unknown_place(text: str, known: Container[str]) -> bool:
+    """« Naintré » answering « où êtes-vous ? »: a few words like a place's name, none of them a
+    word residents use for a need. Its letters may faintly resemble a need's; it asks for none."""
+    return looks_like_place(text) and not any(w in known for w in content(tokens(text)))
 
 
 class PlacePhase(Base):
