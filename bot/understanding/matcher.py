@@ -97,6 +97,10 @@ alone, all languages, then French):
   « broken » from equipement (« mon bras est cassé » was a computer desk): in scope −3.5, out of
   scope +1.25, wrong answers +3.5; with « garde », « enfants », « conseil » from droit too (« pharmacie
   de garde »): in scope −12.75. A few phrasings in the bank mend those two instead.
+- offering no buttons for a message without a known word nor lexicon evidence (« Naintré » was
+  offered « droit » from pieces of words alike), rejected: 5 right needs offered from pieces alone
+  (« je n'ai plus un sou », « je suis dans la galère », « enpot ») would become « not understood ».
+  The conversation reads such a message, when it answers « où êtes-vous ? », as an unknown place.
 - 55 more near-miss out-of-scope phrasings (« le tram passe à quelle heure », « vétérinaire de
   garde », « inscrire mon fils au judo »), rejected: four seeds, out of scope 665.75 → 669, in
   scope 3,452.25 → 3,445; wrong confident answers (a need said for an out-of-scope message or for
