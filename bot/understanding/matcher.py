@@ -115,8 +115,9 @@ where buttons are safer. Run again on 4,568 phrasings (ALPHA 0.3–0.5 × ACCEPT
 1.0–1.4): no setting is better on both in scope and out of scope; the others trade one for the
 other. Last cross-validation (5,226 phrasings): 88.1 % in scope, 92.7 % out of scope, a wrong need
 said for 238 of 5,226; fr 87.6 / 91.4, en 88.0, ar 88.8, darija 87.9. These figures are
-optimistic for Arabic and for a few needs: Arabic-script loanwords (« السيكو », « الريسيبيسي »…) and everyday words (« dents », « frigo »)
-were added to intents/ after reading cross-validation misses.
+optimistic for Arabic and for a few needs: Arabic-script loanwords (« السيكو », « الريسيبيسي »…)
+and everyday words (« dents », « frigo ») were added to intents/ after reading cross-validation
+misses.
 
 On tests/understanding/test.tsv, never tuned on (figures only; its misses are not read), looked
 at five times in the session that built this matcher (three times before, in earlier ones),
