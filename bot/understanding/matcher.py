@@ -101,6 +101,9 @@ alone, all languages, then French):
   offered « droit » from pieces of words alike), rejected: 5 right needs offered from pieces alone
   (« je n'ai plus un sou », « je suis dans la galère », « enpot ») would become « not understood ».
   The conversation reads such a message, when it answers « où êtes-vous ? », as an unknown place.
+- « who are you » (« qui es tu », « chkoun nta », « شكون نتا ») relabelled help instead of out of
+  scope, as « vous êtes qui » and « من أنت » are: four seeds, in scope 3,446.75 → 3,434.5, wrong
+  confident answers 205.25 → 200.25 — rejected; the bank keeps both labels for now.
 - 55 more near-miss out-of-scope phrasings (« le tram passe à quelle heure », « vétérinaire de
   garde », « inscrire mon fils au judo »), rejected: four seeds, out of scope 665.75 → 669, in
   scope 3,452.25 → 3,445; wrong confident answers (a need said for an out-of-scope message or for
