@@ -1,13 +1,14 @@
 """Print how well messages are understood: per language, on the test split (never tuned on).
 
-    python benchmarks/eval_intents.py [--split test|dev|fresh|mashriq|phonetic|maghreb|standard|long|both] [--misses] [--confusions]
+    python benchmarks/eval_intents.py [--split test|dev|fresh|mashriq|phonetic|maghreb|standard|long|outofscope|both] [--misses] [--confusions]
     python benchmarks/eval_intents.py --crossval [--misses]
 
 --split fresh: messages written after the matcher was last changed (see the file's header).
 --split mashriq: Arabic of Syria, Lebanon, Egypt, Sudan and the Gulf (« بدي », « عايز »), written
 before the bank held any. --split phonetic: French written as it sounds (« lé zimpo »). --split maghreb: Algerian and
 Tunisian forms (« rani nhawes », « حاب »). --split standard: formal standard Arabic.
---split long: whole situations told in one message.
+--split long: whole situations told in one message. --split outofscope: 58 French messages the bot
+cannot help with (read: a tuning set).
 --crossval measures how the matcher does on phrasings it was not trained on without looking at
 either split: the phrase bank is cut in five folds, and each fold is matched by a matcher
 trained on the four others (with every intent file). It is the figure to tune on.
@@ -89,7 +90,7 @@ def crossval(misses: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("test", "dev", "fresh", "mashriq", "phonetic", "maghreb", "standard", "long", "both"), default="test")
+    parser.add_argument("--split", choices=("test", "dev", "fresh", "mashriq", "phonetic", "maghreb", "standard", "long", "outofscope", "both"), default="test")
     parser.add_argument("--crossval", action="store_true", help="five folds over intents/phrases.tsv (to tune on)")
     parser.add_argument("--misses", action="store_true", help="list the messages missed")
     parser.add_argument("--confusions", action="store_true", help="per-need precision, recall and confusions")
