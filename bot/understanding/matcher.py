@@ -107,6 +107,9 @@ alone, all languages, then French):
 - « apprendre », « learn », « teach » out of numerique's keywords (« comment apprendre à coudre »
   was a digital workshop): four seeds, in scope −2.5, out of scope ±0, wrong answers −3; on 58 new
   French out-of-scope messages 50.5 → 50 left alone — within noise, rejected.
+- a bonus of 0.2 for out of scope in the combined score: four seeds, out of scope +2.5, wrong
+  confident answers −3.75, in scope −4.25; but in-scope messages told « I can't help with that »
+  6 → 29 (one seed), a worse answer to a real need than buttons. Rejected.
 - 55 more near-miss out-of-scope phrasings (« le tram passe à quelle heure », « vétérinaire de
   garde », « inscrire mon fils au judo »), rejected: four seeds, out of scope 665.75 → 669, in
   scope 3,452.25 → 3,445; wrong confident answers (a need said for an out-of-scope message or for
