@@ -14,7 +14,8 @@ either split: the phrase bank is cut in five folds, and each fold is matched by 
 trained on the four others (with every intent file). It is the figure to tune on.
 
 Top-1 accuracy in scope, out-of-scope messages left alone, wrong need said (answered outright
-with a need the message is not about: the error a resident acts on), language recognised, per-need
+with a need the message is not about: the error a resident acts on), need refused (a real need
+told « I can't help with that »), language recognised, per-need
 precision and recall, the confusion between needs, and the time to understand one message.
 Targets on the test split: French ≥ 97 % in scope and ≥ 95 % out of scope; English, Arabic and
 Darija ≥ 93 %; p99 ≤ 5 ms per message.
@@ -57,7 +58,7 @@ def report(name: str, rows, matcher, misses: bool, confusions: bool) -> None:
                      if lang != "all" and rep.lang_total else "")
         print(f"{lang:7} in scope {rep.accuracy:6.1%} ({rep.correct}/{rep.in_scope}, {rep.offered} more offered as "
               f"buttons) · out of scope left alone {rep.unclaimed_rate:6.1%} ({rep.unclaimed}/{rep.out_scope})"
-              f" · wrong need said {rep.wrong}{lang_part}{flag}")
+              f" · wrong need said {rep.wrong}, need refused {rep.refused}{lang_part}{flag}")
     if confusions:
         print("\n".join(reports["all"].lines()[2:]))
     if misses:
@@ -74,7 +75,7 @@ def crossval(misses: bool) -> None:
         kept = [p for k, p in enumerate(phrases) if k % FOLDS != fold]
         for lang, rep in by_language(Matcher(intents, kept), held).items():
             total = totals.setdefault(lang, Report())
-            for name in ("in_scope", "correct", "offered", "out_scope", "unclaimed", "wrong"):
+            for name in ("in_scope", "correct", "offered", "out_scope", "unclaimed", "wrong", "refused"):
                 setattr(total, name, getattr(total, name) + getattr(rep, name))
             total.misses += rep.misses if lang == "all" else []
     print(f"== {FOLDS}-fold cross-validation over intents/phrases.tsv ({len(phrases)} phrases)")
@@ -82,7 +83,7 @@ def crossval(misses: bool) -> None:
         rep = totals[lang]
         print(f"{lang:7} in scope {rep.accuracy:6.1%} ({rep.correct}/{rep.in_scope}, {rep.offered} more offered) · "
               f"out of scope left alone {rep.unclaimed_rate:6.1%} ({rep.unclaimed}/{rep.out_scope}) · "
-              f"wrong need said {rep.wrong}")
+              f"wrong need said {rep.wrong}, need refused {rep.refused}")
     if misses:
         for need, got, text in totals["all"].misses:
             print(f"  miss: {need} → {got}: {text}")

@@ -55,6 +55,7 @@ class Report:
     # Answered outright with a need the message is not about (an out-of-scope message claimed, or
     # another need): the errors a resident acts on, sent to the wrong desk.
     wrong: int = 0
+    refused: int = 0  # a real need told « I can't help with that »
     predicted: Counter[str] = field(default_factory=Counter)
     true_pos: Counter[str] = field(default_factory=Counter)
     support: Counter[str] = field(default_factory=Counter)
@@ -105,6 +106,7 @@ def evaluate(matcher: Matcher, rows: list[tuple[str, str]]) -> Report:
                 rep.misses.append((need, got, text))
             continue
         rep.in_scope += 1
+        rep.refused += m.out_of_scope
         rep.support[need] += 1
         if got == need:
             rep.correct += 1

@@ -74,6 +74,8 @@ def test_a_wrong_need_said_outright_is_counted_apart(matcher):
     # Labels made wrong on purpose: the CAF said for a message labelled work, and for one labelled out of scope.
     assert report.wrong == 2
     assert report.correct == 1 and report.unclaimed == 1  # « aide dossier »: buttons, not a wrong need
+    refused = evaluate(matcher, [("social", "recette de couscous"), ("caf", "la caf")])
+    assert refused.refused == 1 and refused.wrong == 0  # a need told « I can't help » is counted apart
 
 
 @pytest.mark.parametrize("text, lang", [
