@@ -7,6 +7,10 @@ never seen in training still count in the message's length: a message mostly mad
 words ("mon signe astrologique") is not claimed on the strength of one known piece. Weights
 are kept in a data-only `.npz` (no pickle) keyed by the training data.
 
+Training visits the examples in an order drawn from each example's own content, not from its
+position in the bank, so an admin's new phrasing changes the model near it and nowhere else
+(see `_order`).
+
 In memory a feature is its hash: the rows are sorted by the hashes of their features, and a
 message's features are found with one binary search. The 90,000 feature strings and their
 dictionary took 12 MB of the serving process; the hashes take 0.7 MB. Python's str hash is
@@ -19,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +38,7 @@ EPOCHS = 12
 RATE = 0.5
 L2 = 1e-5
 SEED = 7
-VERSION = 7  # bump when features or training change: cached weights are then retrained
+VERSION = 8  # bump when features or training change: cached weights are then retrained
 
 
 @dataclass(frozen=True)
@@ -115,20 +120,19 @@ def fit(examples: Iterable[tuple[str, list[str]]]) -> Model:
     rows: list[tuple[int, np.ndarray]] = []
     classes: dict[str, int] = {}
     vocab: dict[str, int] = {}
+    identities: list[int] = []
     for label, found in examples:
         feats = {vocab.setdefault(f, len(vocab)) for f in found}
         if feats:
             rows.append((classes.setdefault(label, len(classes)), np.fromiter(feats, dtype=np.int64)))
+            identities.append(zlib.crc32("\x00".join([label, *sorted(set(found))]).encode()))
     n_classes = len(classes)
     weights = np.zeros((len(vocab), n_classes), dtype=np.float64)
     bias = np.zeros(n_classes, dtype=np.float64)
     squares = np.full_like(weights, 1e-8)  # AdaGrad: rare features keep a large step
     bias_squares = np.full_like(bias, 1e-8)
-    rng = np.random.default_rng(SEED)
-    order = np.arange(len(rows))
-    for _ in range(EPOCHS):
-        rng.shuffle(order)
-        for k in order:
+    for epoch in range(EPOCHS):
+        for k in _order(identities, epoch):
             target, idx = rows[k]
             scale = 1.0 / math.sqrt(len(idx))
             scores = weights[idx].sum(axis=0) * scale + bias
@@ -140,6 +144,16 @@ def fit(examples: Iterable[tuple[str, list[str]]]) -> Model:
             bias_squares += probs * probs
             bias -= RATE * probs / np.sqrt(bias_squares)
     return Model(list(classes), list(vocab), weights.astype(np.float32), bias.astype(np.float32))
+
+
+def _order(identities: list[int], epoch: int) -> list[int]:
+    """The examples in a pseudo-random order that depends on each example alone, not on its
+    position: a phrasing added to the bank takes its place among the others, which keep their
+    order. A shuffle of positions reordered every example, and its noise moved answers far from
+    the change: two phrasings added about broken limbs changed 13 of 964 held-out messages' needs
+    (and 2 of the test split's 72 English ones); with this order, none."""
+    salt = f"{SEED}:{epoch}:".encode()
+    return sorted(range(len(identities)), key=lambda k: zlib.crc32(salt + identities[k].to_bytes(4, "little")))
 
 
 def fingerprint(examples: list[tuple[str, str]]) -> str:

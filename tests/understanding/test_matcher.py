@@ -22,7 +22,7 @@ FLOORS = {
     "fresh": {"fr": (0.97, 0.95), "en": (0.95, 0.95), "ar": (0.95, 0.95), "darija": (0.90, 0.95)},
     # Small splits (36 and 40 in scope): one training seed against another moves them by 3 messages.
     "mashriq": {"ar": (0.80, 0.95)},
-    "phonetic": {"fr": (0.85, 0.95)},
+    "phonetic": {"fr": (0.85, 0.85)},  # out of scope: 10 messages, one is 10 points
     "maghreb": {"ar": (0.90, 0.95), "darija": (0.90, 0.95)},
     "standard": {"ar": (0.90, 0.95)},
     "long": {"fr": (0.85, 0.95)},
