@@ -112,8 +112,8 @@ alone, all languages, then French):
   6 → 29 (one seed), a worse answer to a real need than buttons. Rejected.
 - training order drawn from each example's content instead of a shuffle of positions (kept, in
   classifier.py). Two phrasings added to the bank had changed the need said for 13 of 964 messages
-  of dev and the small splits (and, it turned out, 3 of the test split's 136 English and Arabic
-  ones): with this order, none. Four seeds on the bank's earlier phrasings: in scope 3,445 →
+  of dev and the small splits (and, as a failing floor showed, at least 3 of the test split's 136
+  English and Arabic ones): with this order, none. Four seeds on the bank's earlier phrasings: in scope 3,445 →
   3,441.75, out of scope 666.75 → 669.75, wrong confident answers 204 → 208.25, all within the
   spread of one seed against another (3,436–3,450 and 194–214); dev 537 → 538 in scope, 81 → 83
   out of scope, wrong needs 6 → 2. Answers that no longer move with unrelated edits are worth more
@@ -157,10 +157,17 @@ each time after changes chosen on the cross-validation alone, and reported which
   said outright for 5 of the 388 messages. Unchanged where it fell short.
 - once more for the shipped matcher, after « gratuit » left equipement's keywords and five
   phrasings (broken limbs) joined the bank, both chosen on cross-validation: fr 98.6 % / 90 %
-  (18/20), en 98.6 %, ar 93.8 % (60/64), darija 93.4 %; wrong need said for 5 of 388. Arabic now
-  meets its target by one message, which a change of training seed alone can move.
-French out of scope (2 of 20 claimed) is below its target; with 20 and 64 messages, one message
-moves French out of scope and Arabic 5 and 1.6 points. The test split and the bank are
+  (18/20), en 98.6 %, ar 93.8 % (60/64), darija 93.4 %; wrong need said for 5 of 388. Arabic then
+  met its target by one message, which a change of training seed alone can move.
+- twice more, figures only: two English phrasings (broken limbs, neutral on cross-validation) made
+  the test floor for English fail (69/72; Arabic 59/64), which showed how a reshuffled training
+  order moved answers far from a change; then for the shipped matcher, trained in a content-drawn
+  order (chosen for that stability, on dev and the small splits): fr 98.6 % / 90 % (18/20), en
+  97.2 % (70/72), ar 90.6 % (58/64), darija 93.4 %; wrong need said for 6 of 388. Across these
+  looks Arabic went 58–60 of 64 with changes that moved nothing on cross-validation: the split is
+  too small to tell them apart, and its figure is reported as it falls.
+French out of scope (2 of 20 claimed) and Arabic (58/64) are below their targets; with 20 and 64
+messages, one message moves them 5 and 1.6 points. The test split and the bank are
 written by the same hands, so even the test figures are likely optimistic for messages from
 elsewhere; the cross-validation is the more cautious figure.
 A fresh split (tests/understanding/fresh.tsv), written in one go once the matcher above was
