@@ -8,7 +8,7 @@ import pytest
 
 from bot.places.needs import NEEDS
 from bot.understanding.evaluate import OUT_OF_SCOPE, by_language, evaluate, per_need_counts, read_labelled
-from bot.understanding.intents import LANGUAGES, load_intents, load_phrases
+from bot.understanding.intents import LANGUAGES, Phrase, load_intents, load_phrases
 from bot.understanding.matcher import Matcher
 from bot.understanding.normalize import content, normalize, tokens
 from tests.conftest import INTENTS, ROOT, SHIPPED_DIRECTORY, run_bot
@@ -226,3 +226,15 @@ def test_a_classifier_trained_on_nothing_knows_nothing():
     from bot.understanding.classifier import Classifier
     empty = Classifier.train([])
     assert empty.probabilities(["w=caf"]) == {} and not empty.knows("w=caf") and len(empty) == 0
+
+
+def test_a_phrasing_added_to_the_bank_moves_no_answer_elsewhere(matcher):
+    # Training visits the examples in an order drawn from their content: before, a shuffle of
+    # positions reordered everything, and two phrasings about broken limbs changed the need said
+    # for 13 of 964 held-out messages.
+    intents, phrases = load_intents(INTENTS)[0], load_phrases(INTENTS)[0]
+    grown = Matcher(intents, [*phrases, Phrase("soins", "en", "my ankle is broken i need a doctor")])
+    texts = [t for _, _, t in read_labelled(SPLITS / "dev.tsv")]
+    changed = [t for t in texts if grown.match(t).need != matcher.match(t).need]
+    assert len(changed) <= 2, changed
+    assert grown.match("my ankle is broken i need a doctor").need == "soins"
