@@ -1,7 +1,7 @@
 """Print how well messages are understood: per language, on the test split (never tuned on).
 
     python benchmarks/eval_intents.py [--split test|dev|fresh|mashriq|phonetic|maghreb|standard|long|outofscope|both] [--misses] [--confusions]
-    python benchmarks/eval_intents.py --crossval [--misses]
+    python benchmarks/eval_intents.py --crossval [--misses] [--seeds 7,1,2,3] [--earlier OLD/phrases.tsv]
 
 --split fresh: messages written after the matcher was last changed (see the file's header).
 --split mashriq: Arabic of Syria, Lebanon, Egypt, Sudan and the Gulf (« بدي », « عايز »), written
@@ -34,10 +34,11 @@ sys.path.insert(0, str(ROOT))
 
 from bot.data.cache import cache_dir  # noqa: E402
 from bot.understanding.evaluate import Report, by_language, read_labelled  # noqa: E402
-from bot.understanding.intents import load_intents, load_phrases  # noqa: E402
+from bot.understanding.intents import Phrase, load_intents, load_phrases, read_phrases  # noqa: E402
 from bot.understanding.matcher import Matcher, load_matcher  # noqa: E402
 
 FOLDS = 5
+COUNTS = ("in_scope", "correct", "offered", "out_scope", "unclaimed", "wrong", "refused")
 
 TARGETS = {"fr": (0.97, 0.95), "en": (0.93, None), "ar": (0.93, None), "darija": (0.93, None)}
 
@@ -66,38 +67,60 @@ def report(name: str, rows, matcher, misses: bool, confusions: bool) -> None:
             print(f"  miss: {need} → {got}: {text}")
 
 
-def crossval(misses: bool) -> None:
+def crossval(misses: bool, seeds: list[int], earlier: Path | None) -> None:
+    """Five folds over the bank; with several seeds, each figure is also given as their mean (one
+    seed against another moves a language by about five messages). With `earlier`, an older
+    phrases.tsv, only its phrasings are held out: the lines added since are always trained on, so
+    the figures compare with the same measure taken on the older bank."""
     intents, _ = load_intents(ROOT / "intents")
     phrases, _ = load_phrases(ROOT / "intents")
-    totals: dict[str, Report] = {}
-    for fold in range(FOLDS):
-        held = [(p.label, p.lang, p.text) for k, p in enumerate(phrases) if k % FOLDS == fold]
-        kept = [p for k, p in enumerate(phrases) if k % FOLDS != fold]
-        for lang, rep in by_language(Matcher(intents, kept), held).items():
-            total = totals.setdefault(lang, Report())
-            for name in ("in_scope", "correct", "offered", "out_scope", "unclaimed", "wrong", "refused"):
-                setattr(total, name, getattr(total, name) + getattr(rep, name))
-            total.misses += rep.misses if lang == "all" else []
-    print(f"== {FOLDS}-fold cross-validation over intents/phrases.tsv ({len(phrases)} phrases)")
-    for lang in ("fr", "en", "ar", "darija", "all"):
-        rep = totals[lang]
-        print(f"{lang:7} in scope {rep.accuracy:6.1%} ({rep.correct}/{rep.in_scope}, {rep.offered} more offered) · "
-              f"out of scope left alone {rep.unclaimed_rate:6.1%} ({rep.unclaimed}/{rep.out_scope}) · "
-              f"wrong need said {rep.wrong}, need refused {rep.refused}")
-    if misses:
-        for need, got, text in totals["all"].misses:
-            print(f"  miss: {need} → {got}: {text}")
+    kept_always: list[Phrase] = []
+    if earlier is not None:
+        before = {(p.label, p.lang, p.text) for p in read_phrases(earlier)}
+        kept_always = [p for p in phrases if (p.label, p.lang, p.text) not in before]
+        phrases = [p for p in phrases if (p.label, p.lang, p.text) in before]
+    runs: list[dict[str, Report]] = []
+    for seed in seeds:
+        totals: dict[str, Report] = {}
+        for fold in range(FOLDS):
+            held = [(p.label, p.lang, p.text) for k, p in enumerate(phrases) if k % FOLDS == fold]
+            kept = [p for k, p in enumerate(phrases) if k % FOLDS != fold] + kept_always
+            for lang, rep in by_language(Matcher(intents, kept, seed=seed), held).items():
+                total = totals.setdefault(lang, Report())
+                for name in COUNTS:
+                    setattr(total, name, getattr(total, name) + getattr(rep, name))
+                total.misses += rep.misses if lang == "all" else []
+        runs.append(totals)
+        print(f"== {FOLDS}-fold cross-validation over intents/phrases.tsv ({len(phrases)} phrases held out"
+              f"{f', {len(kept_always)} added since {earlier.name} always trained on' if earlier else ''}), seed {seed}")
+        for lang in ("fr", "en", "ar", "darija", "all"):
+            rep = totals[lang]
+            print(f"{lang:7} in scope {rep.accuracy:6.1%} ({rep.correct}/{rep.in_scope}, {rep.offered} more offered) · "
+                  f"out of scope left alone {rep.unclaimed_rate:6.1%} ({rep.unclaimed}/{rep.out_scope}) · "
+                  f"wrong need said {rep.wrong}, need refused {rep.refused}")
+        if misses:
+            for need, got, text in totals["all"].misses:
+                print(f"  miss: {need} → {got}: {text}")
+    if len(runs) > 1:
+        print(f"== mean over seeds {', '.join(map(str, seeds))}")
+        for lang in ("fr", "en", "ar", "darija", "all"):
+            mean = {name: statistics.fmean(getattr(r[lang], name) for r in runs) for name in COUNTS}
+            print(f"{lang:7} in scope {mean['correct']:.2f}/{mean['in_scope']:.0f} · out of scope left alone "
+                  f"{mean['unclaimed']:.2f}/{mean['out_scope']:.0f} · wrong need said {mean['wrong']:.2f}, "
+                  f"need refused {mean['refused']:.2f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("test", "dev", "fresh", "mashriq", "phonetic", "maghreb", "standard", "long", "outofscope", "both"), default="test")
     parser.add_argument("--crossval", action="store_true", help="five folds over intents/phrases.tsv (to tune on)")
+    parser.add_argument("--seeds", default="7", help="with --crossval: training seeds, comma-separated (e.g. 7,1,2,3)")
+    parser.add_argument("--earlier", type=Path, help="with --crossval: an older phrases.tsv whose phrasings alone are held out")
     parser.add_argument("--misses", action="store_true", help="list the messages missed")
     parser.add_argument("--confusions", action="store_true", help="per-need precision, recall and confusions")
     args = parser.parse_args()
     if args.crossval:
-        crossval(args.misses)
+        crossval(args.misses, [int(x) for x in args.seeds.split(",")], args.earlier)
         return
     split = args.split
     t0 = time.perf_counter()

@@ -86,8 +86,8 @@ class Classifier:
         return len(self.keys)
 
     @classmethod
-    def train(cls, examples: Iterable[tuple[str, list[str]]]) -> Classifier:
-        return cls(fit(examples))
+    def train(cls, examples: Iterable[tuple[str, list[str]]], seed: int = SEED) -> Classifier:
+        return cls(fit(examples, seed))
 
     @classmethod
     def load(cls, path: Path) -> Classifier:
@@ -115,7 +115,7 @@ class Classifier:
         return dict(zip(self.classes, _softmax(scores.astype(np.float64)).tolist(), strict=True))
 
 
-def fit(examples: Iterable[tuple[str, list[str]]]) -> Model:
+def fit(examples: Iterable[tuple[str, list[str]]], seed: int = SEED) -> Model:
     """Examples of (label, features). Deterministic for the same examples."""
     rows: list[tuple[int, np.ndarray]] = []
     classes: dict[str, int] = {}
@@ -132,7 +132,7 @@ def fit(examples: Iterable[tuple[str, list[str]]]) -> Model:
     squares = np.full_like(weights, 1e-8)  # AdaGrad: rare features keep a large step
     bias_squares = np.full_like(bias, 1e-8)
     for epoch in range(EPOCHS):
-        for k in _order(identities, epoch):
+        for k in _order(identities, epoch, seed):
             target, idx = rows[k]
             scale = 1.0 / math.sqrt(len(idx))
             scores = weights[idx].sum(axis=0) * scale + bias
@@ -146,13 +146,13 @@ def fit(examples: Iterable[tuple[str, list[str]]]) -> Model:
     return Model(list(classes), list(vocab), weights.astype(np.float32), bias.astype(np.float32))
 
 
-def _order(identities: list[int], epoch: int) -> list[int]:
+def _order(identities: list[int], epoch: int, seed: int) -> list[int]:
     """The examples in a pseudo-random order that depends on each example alone, not on its
     position: a phrasing added to the bank takes its place among the others, which keep their
     order. A shuffle of positions reordered every example, and its noise moved answers far from
     the change: two phrasings added about broken limbs changed 13 of 964 held-out messages' needs
     (and 2 of the test split's 72 English ones); with this order, none."""
-    salt = f"{SEED}:{epoch}:".encode()
+    salt = f"{seed}:{epoch}:".encode()
     return sorted(range(len(identities)), key=lambda k: zlib.crc32(salt + identities[k].to_bytes(4, "little")))
 
 

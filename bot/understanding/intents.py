@@ -105,6 +105,11 @@ def load_phrases(folder: Path) -> tuple[list[Phrase], list[Problem]]:
     path = folder / PHRASES
     if not path.is_file():
         return [], []
+    return read_phrases(path), []
+
+
+def read_phrases(path: Path) -> list[Phrase]:
+    """A phrase bank file, wherever it is (an older copy to compare with); raises IntentsError."""
     phrases: list[Phrase] = []
     problems: list[Problem] = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -123,4 +128,4 @@ def load_phrases(folder: Path) -> tuple[list[Phrase], list[Problem]]:
             phrases.append(Phrase(label, lang, text))
     if problems:
         raise IntentsError(problems)
-    return phrases, []
+    return phrases
