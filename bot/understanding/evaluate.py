@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.understanding.lexicon import Match
 from bot.understanding.matcher import Matcher
 
 OUT_OF_SCOPE = "-"
@@ -35,9 +37,12 @@ def by_language(matcher: Matcher, rows: list[tuple[str, str, str]]) -> dict[str,
     for label, lang, text in rows:
         groups[lang].append((label, text))
         groups["all"].append((label, text))
-    reports = {lang: evaluate(matcher, part) for lang, part in groups.items()}
+    # Each message is matched once, though it counts in its language's report, in "all" and
+    # for the language recognised.
+    matches = {text: matcher.match(text) for _, _, text in rows}
+    reports = {lang: tally(part, matches) for lang, part in groups.items()}
     for label, lang, text in rows:
-        detected = matcher.match(text).lang
+        detected = matches[text].lang
         rep = reports[lang]
         rep.lang_total += 1
         rep.lang_right += detected == lang
@@ -90,9 +95,14 @@ class Report:
 
 
 def evaluate(matcher: Matcher, rows: list[tuple[str, str]]) -> Report:
+    return tally(rows, {text: matcher.match(text) for _, text in rows})
+
+
+def tally(rows: list[tuple[str, str]], matches: Mapping[str, Match]) -> Report:
+    """The report of (need, text) rows, from what the matcher made of each text."""
     rep = Report()
     for need, text in rows:
-        m = matcher.match(text)
+        m = matches[text]
         got = m.need or OUT_OF_SCOPE
         if m.need:
             rep.predicted[m.need] += 1
