@@ -103,8 +103,9 @@ class Classifier:
         found: np.ndarray = pos[self.keys[pos] == hashes]
         return found
 
-    def knows(self, feature: str) -> bool:
-        return len(self._rows((feature,))) > 0
+    def knows(self, *features: str) -> bool:
+        """Whether any of the features was seen in training (one search for all of them)."""
+        return len(self._rows(features)) > 0
 
     def probabilities(self, found: list[str]) -> dict[str, float]:
         unique = set(found)  # as in training: "blablabla" is not three times "bla"

@@ -286,7 +286,7 @@ class Matcher:
             return Match(None, 0.0, (), out_of_scope=True, lang=lang)
         if best == OUT:  # said "I can't help with that" only when sure, and of words it knows:
             # "blablabla zorglub" resembles nothing and is "I did not understand".
-            known = any(f.startswith("w=") and self.classifier.knows(f) for f in found)
+            known = self.classifier.knows(*(f for f in found if f.startswith("w=")))
             return Match(None, 0.0, (), out_of_scope=top >= ACCEPT and known, lang=lang)
         ranked = [(i, s) for i, s in ranked if i != OUT]
         runner = ranked[1][1] if len(ranked) > 1 else 0.0
