@@ -152,7 +152,7 @@ def _order(identities: list[int], epoch: int, seed: int) -> list[int]:
     position: a phrasing added to the bank takes its place among the others, which keep their
     order. A shuffle of positions reordered every example, and its noise moved answers far from
     the change: two phrasings added about broken limbs changed 13 of 964 held-out messages' needs
-    (and 2 of the test split's 72 English ones); with this order, none."""
+    (and at least 3 of the test split's English and Arabic ones); with this order, none."""
     salt = f"{seed}:{epoch}:".encode()
     return sorted(range(len(identities)), key=lambda k: zlib.crc32(salt + identities[k].to_bytes(4, "little")))
 
