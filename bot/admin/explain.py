@@ -21,7 +21,7 @@ def run_explain(intents: Path, texts: list[str], as_json: bool, *, directory: Pa
         if knowledge is not None:
             # As the conversation reads a message: a place named in it, the need in the rest;
             # else the whole message as an answer to « où êtes-vous ? ».
-            found = knowledge.gazetteer.find(text, matcher.vocab)
+            found = knowledge.find(text)
             if found is not None:
                 place, rest = found[0].label, found[1]
             elif (where := knowledge.locate(text)) is not None:

@@ -92,7 +92,7 @@ class Base:
     def place_in(self, text: str) -> tuple[Located, str] | None:
         """A place named in the message and its other words (looked up once per turn)."""
         if text not in self._places:
-            self._places[text] = self.k.gazetteer.find(text, self.k.matcher.vocab)
+            self._places[text] = self.k.find(text)
         return self._places[text]
 
     def understood(self, text: str) -> Match:

@@ -21,6 +21,11 @@ class Knowledge:
     def build(cls, directory: Directory, matcher: Matcher, *, mediators: bool = False) -> Knowledge:
         return cls(directory, matcher, Gazetteer(directory), mediators)
 
+    def find(self, text: str) -> tuple[Located, str] | None:
+        """A place named inside a message, and its other words; a word of the intents' vocabulary
+        is never taken for a place's name."""
+        return self.gazetteer.find(text, self.matcher.vocab)
+
     def locate(self, text: str) -> Located | None:
         """Where a whole answer to « où êtes-vous ? » says the resident is; a word the bot knows
         from residents' phrasings (« triste ») is not read as a name said as it sounds."""
