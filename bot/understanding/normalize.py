@@ -155,5 +155,13 @@ def arabic_stem(word: str) -> str | None:
     return stem if stem != word else None
 
 
+def darija_article(word: str) -> str | None:
+    """The word without the article Darija glues on in Latin letters (« lcaf », « lflous »), or
+    None. At least three letters are kept: « lait » is not « l » + « ait »."""
+    if len(word) >= 4 and word[0] == "l" and word[1] not in "aeiouy'" and not is_arabic(word):
+        return word[1:]
+    return None
+
+
 def is_arabic(word: str) -> bool:
     return bool(word) and "\u0600" <= word[0] <= "\u06ff"

@@ -134,6 +134,14 @@ def test_letters_repeated_for_emphasis_are_read_once_in_both_alphabets(matcher):
     assert matcher.match("الكااااف وقفو ليا المنحة").need == "caf"
 
 
+def test_darija_article_glued_in_latin_letters_is_read_off(matcher):
+    # « lcaf » is « l » + « caf »; beside two words the bot never saw, it used to be nothing at all.
+    assert matcher.match("bghit nbdl l3onwan f lcaf").need == "caf"
+    assert matcher.lexicon.scores("lcaf").get("caf", 0) > 60
+    # French words never put a consonant after a first « l »; a vowel there is no article.
+    assert "sante" not in matcher.lexicon.scores("lame de rasoir")
+
+
 def test_short_tokens_are_never_fuzzy(matcher):
     # "rsa" is a CAF acronym: it must not be found inside "carsat", nor "rsa" from "rsx".
     assert matcher.match("carsat").need == "retraite"
