@@ -138,6 +138,9 @@ alone, all languages, then French):
   « dallocation ») measured too and changed nothing. Four seeds, five folds, all 5,228 phrasings:
   in scope 3,863.75 → 3,867.25 (darija 733.5 → 735.75), out of scope 785.75 → 785.25, wrong need
   said 245 → 244.25; dev and the small splits unchanged.
+- Questions about the bot itself as aliases of aide (« how does it work » was a job, « ça marche
+  comment » a thank-you, « كيف نستعمل البوت » the digital desk; kept). Four seeds, five folds: in
+  scope 3,867.25 → 3,872, out of scope 785.25 → 785, wrong need said 244.25 → 245.
 Thresholds from a grid over ALPHA 0.3–0.6 × ACCEPT 0.30–0.50 × RATIO 1.0–1.5: ALPHA 0.4, ACCEPT 0.45,
 RATIO 1.2. RATIO 1.0 scores a point higher in scope but answers outright between two close needs,
 where buttons are safer. Run again on 4,568 phrasings (ALPHA 0.3–0.5 × ACCEPT 0.35–0.55 × RATIO

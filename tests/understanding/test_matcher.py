@@ -198,8 +198,12 @@ def test_explain_with_text_arguments():
     ("pédiatre", "soins"),
     ("commander une pizza", None),
     ("recette de couscous", None),
+    ("how does it work", "aide"),  # not a job: « work » was emploi's
+    ("ça marche comment", "aide"),  # not « ça marche » (thanks)
+    ("comment on fait ici", "aide"),
+    ("كيف نستعمل البوت", "aide"),  # not the digital desk
 ], ids=["vitalis", "mdph", "handicap", "invalidite", "water bill", "french lessons", "gp", "paediatrician",
-        "pizza", "couscous"])
+        "pizza", "couscous", "how it works", "ca marche comment", "comment on fait", "how to use the bot"])
 def test_corrected_intents(matcher, text, intent):
     assert matcher.match(text).need == intent
 
