@@ -132,8 +132,19 @@ class Lexicon:
         return len(self._strip(intent, words)) < len(words)
 
     def without(self, intent: str, text: str) -> str:
-        """The message's words without the phrasings that say this intent outright."""
-        return " ".join(self._strip(intent, tokens(text)[: MAX_WORDS * 3]))
+        """The message's words without those of this intent, once it is known to be asked: its
+        outright phrasings, its other aliases, and the words that belong to it alone (« i need
+        someone to help me with my taxes » is about taxes besides « someone »)."""
+        words = self._strip(intent, tokens(text)[: MAX_WORDS * 3])
+        own = {a for a, ids in self.aliases.items() if intent in ids}
+        for n in sorted({len(a) for a in own}, reverse=True):
+            i = 0
+            while i <= len(words) - n:
+                if tuple(words[i:i + n]) in own:
+                    del words[i:i + n]
+                else:
+                    i += 1
+        return " ".join(w for w in words if set(self.vocab.get(w, ())) != {intent})
 
     def _strip(self, intent: str, words: list[str]) -> list[str]:
         words = list(words)

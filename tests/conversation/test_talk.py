@@ -136,6 +136,17 @@ def test_need_with_a_request_for_a_person(tmp_path):
     assert "transmis votre demande à un médiateur" in read(replies)
 
 
+@pytest.mark.parametrize("message", ["i need someone to help me with my taxes",
+                                     "je voudrais quelqu'un pour m'aider avec mes impôts"])
+def test_a_person_asked_for_a_need_in_plain_words(tmp_path, message):
+    # « someone » is neither an outright « talk to a person » phrasing nor part of the need: the
+    # need is read once the person's words are taken out.
+    k = knowledge_of(tmp_path, mediators=True)
+    state, replies = talk(k, text(message))
+    assert state.need == "impots" and state.step == ASK_WHERE
+    assert "médiat" in read(replies).lower() or "mediator" in read(replies).lower()
+
+
 def test_mediators_away_say_when_they_answer(tmp_path):
     k = knowledge_of(tmp_path, mediators=True)
     _, replies = talk(k, text("je veux parler à un humain"), now=paris("2026-11-29T10:00"))  # Sunday
