@@ -104,7 +104,29 @@ def _tokens(text: str) -> tuple[str, ...]:
             # "jcherche", "jtrouve": the e of "je" swallowed.
             expanded = "je " + word[1:]
         out.extend(_singular(w) for w in (expanded if expanded is not None else word).split())
-    return tuple(out)
+    return tuple(_without_broken_work(out))
+
+
+# « my computer doesn't work » says a thing is broken, not that someone wants a job: « work » was
+# emploi's word there. Said of a person (« my husband doesn't work », « i'm not working ») it is
+# about a job, and kept.
+_NOT_FUNCTIONING = (("doesnt",), ("does", "not"), ("doesn", "t"), ("isnt",), ("is", "not"), ("isn", "t"),
+                    ("s", "not"))
+_WORK = frozenset({"work", "working"})
+_PEOPLE = frozenset({"i", "im", "m", "we", "he", "she", "they", "husband", "wife", "son", "daughter",
+                     "mother", "father", "mum", "mom", "dad", "brother", "sister", "partner", "child"})
+
+
+def _without_broken_work(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for word in words:
+        if word in _WORK:
+            negation = next((n for n in _NOT_FUNCTIONING if tuple(out[-len(n):]) == n), None)
+            subject = out[-len(negation) - 1] if negation and len(out) > len(negation) else ""
+            if negation and subject not in _PEOPLE:
+                continue
+        out.append(word)
+    return out
 
 
 # Words that end in s or x in the singular too.

@@ -142,6 +142,14 @@ def test_darija_article_glued_in_latin_letters_is_read_off(matcher):
     assert "sante" not in matcher.lexicon.scores("lame de rasoir")
 
 
+def test_a_thing_that_does_not_work_is_not_a_job(matcher):
+    assert matcher.match("my computer doesn't work").need == "equipement"
+    assert matcher.match("the caf website doesn't work").need == "caf"
+    # Said of a person, it is about a job.
+    assert "work" in tokens("my husband doesn't work") and "working" in tokens("i'm not working")
+    assert matcher.match("i don't work, i need a job").need == "emploi"
+
+
 def test_short_tokens_are_never_fuzzy(matcher):
     # "rsa" is a CAF acronym: it must not be found inside "carsat", nor "rsa" from "rsx".
     assert matcher.match("carsat").need == "retraite"
