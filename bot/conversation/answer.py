@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.conversation import texts
-from bot.conversation.base import SHOW, WHERE_OTHER, Base, Turn
+from bot.conversation.base import SHOW, WHERE_ASK, Base, Turn
 from bot.conversation.events import Button
 from bot.conversation.state import ANSWERED
 from bot.places.geo import route_link
@@ -71,7 +71,7 @@ class AnswerPhase(Base):
             last = i == len(statuses) - 1
             buttons: tuple[Button, ...] = (self.new_button(), self.human_button()) if last else ()
             if last and s.position is None:
-                buttons = (self.button("📍 Près de chez moi", WHERE_OTHER),) + buttons
+                buttons = (self.button("📍 Près de chez moi", WHERE_ASK),) + buttons
             self.say(texts.tour_text(status, self.wall, s.by, self._), buttons,
                      pin=texts.pin_of(shown) if shown else None)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.conversation import texts
-from bot.conversation.base import MORE, NEW, WHERE_OTHER, Base, Turn
+from bot.conversation.base import MORE, NEW, WHERE_ASK, Base, Turn
 from bot.conversation.state import ANSWERED
 from bot.places.geo import map_link
 from bot.understanding.followup import ACK, ADDRESS, HOURS, NO, PHONE, follow_up
@@ -24,7 +24,7 @@ class ContextPhase(Base):
         if kind == NO:
             self.state = self.state.replace(step=ANSWERED)
             self.say(self._("D'accord. Que voulez-vous changer ?"),
-                     (self.button("Autre lieu", MORE), self.button("📍 Mon quartier", WHERE_OTHER),
+                     (self.button("Autre lieu", MORE), self.button("📍 Mon quartier", WHERE_ASK),
                       self.button("Une autre demande", NEW), self.human_button()))
             return self.done()
         if option is None:

@@ -32,6 +32,7 @@ from bot.conversation.base import (
     RESET_WORDS,
     ROUTE,
     SHOW,
+    WHERE_ASK,
     WHERE_OTHER,
     Base,
     Turn,
@@ -138,6 +139,9 @@ class EntryPhase(Base):
         if kind == "q" and value in self.k.directory.quartiers:
             q = self.k.directory.quartiers[value]
             return self.located(Located(q.latitude, q.longitude, q.nom, q.id, covered=q.couvert, note=q.note))
+        if payload == WHERE_ASK:
+            self.ask_where()
+            return self.done()
         if payload == WHERE_OTHER:
             self.state = s.replace(step=TYPE_WHERE)
             self.say(self._("Écrivez le nom de votre quartier, de votre commune ou votre code postal.\n"

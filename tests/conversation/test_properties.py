@@ -12,7 +12,7 @@ from bot.conversation.events import Incoming
 from bot.conversation.state import State
 
 payloads = st.one_of(
-    st.sampled_from(["n:caf", "n:bus", "q:saint-eloi", "w:other", "a:more", "a:route", "a:remind",
+    st.sampled_from(["n:caf", "n:bus", "q:saint-eloi", "w:other", "w:ask", "a:more", "a:route", "a:remind",
                      "a:human", "a:new", "a:needs", "e:yes", "e:no", "r:eve", "r:hour", "r:no",
                      "c:none", "x:1", "n:", "q:", ":", ""]),
     st.text(max_size=80),

@@ -74,6 +74,17 @@ def test_the_bus_stop_is_chosen_by_distance_and_near_only_on_foot(k):
     assert "près de chez vous" not in replies[0].text.lower()
 
 
+def test_the_bus_near_me_offers_the_neighbourhoods_then_the_nearest_stop(k):
+    state, replies = talk(k, text("où est le bus"), now=THURSDAY)
+    near = [b for b in replies[-1].buttons if b.label == "📍 Près de chez moi"]
+    assert near
+    state, replies = step(state, button(near[0].payload), THURSDAY, k)
+    assert "choisissez votre quartier" in replies[0].text and "Les Tilleuls" in labels(replies)
+    tilleuls = next(b for b in replies[0].buttons if b.label == "Les Tilleuls")
+    _, replies = step(state, button(tilleuls.payload), THURSDAY, k)
+    assert "Parking des Tilleuls" in replies[0].text
+
+
 def test_no_reminder_for_example_tours(tmp_path):
     example = TERRITORY.replace("    frais: gratuit\n    arrets:", "    frais: gratuit\n    exemple: true\n    arrets:")
     k = knowledge_of(tmp_path, example)
