@@ -210,8 +210,18 @@ def test_explain_with_text_arguments():
     ("ça marche comment", "aide"),  # not « ça marche » (thanks)
     ("comment on fait ici", "aide"),
     ("كيف نستعمل البوت", "aide"),  # not the digital desk
+    ("aller aux urgences", "soins"),  # the emergency room, not « aide d'urgence »
+    ("المستعجلات", "soins"),
+    ("anpe", "emploi"),  # France Travail's name until 2008, still said
+    ("vendanges", "emploi"),
+    ("clé usb", "equipement"),
+    ("قفة رمضان", "social"),
+    ("bghit mo7ami", "droit"),
+    ("ma3ndich daw", "energie"),
 ], ids=["vitalis", "mdph", "handicap", "invalidite", "water bill", "french lessons", "gp", "paediatrician",
-        "pizza", "couscous", "how it works", "ca marche comment", "comment on fait", "how to use the bot"])
+        "pizza", "couscous", "how it works", "ca marche comment", "comment on fait", "how to use the bot",
+        "emergency room", "emergency room ar", "anpe", "grape harvest", "usb stick", "food basket",
+        "lawyer darija", "electricity darija"])
 def test_corrected_intents(matcher, text, intent):
     assert matcher.match(text).need == intent
 
