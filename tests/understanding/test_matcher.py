@@ -218,10 +218,13 @@ def test_explain_with_text_arguments():
     ("قفة رمضان", "social"),
     ("bghit mo7ami", "droit"),
     ("ma3ndich daw", "energie"),
+    ("لم يصلني الطرد", "poste"),  # « طرد » is a parcel; eviction is said with a person
+    ("صاحب البيت بغا يطردني", "logement"),
+    ("mon colis n'est pas arrivé", "poste"),  # not « colis alimentaire »
 ], ids=["vitalis", "mdph", "handicap", "invalidite", "water bill", "french lessons", "gp", "paediatrician",
         "pizza", "couscous", "how it works", "ca marche comment", "comment on fait", "how to use the bot",
         "emergency room", "emergency room ar", "anpe", "grape harvest", "usb stick", "food basket",
-        "lawyer darija", "electricity darija"])
+        "lawyer darija", "electricity darija", "parcel ar", "eviction ar", "parcel fr"])
 def test_corrected_intents(matcher, text, intent):
     assert matcher.match(text).need == intent
 
