@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from bot.conversation.i18n import N_
@@ -54,6 +55,21 @@ class Reply:
     ask_location: str = ""
     contacts: tuple[Contact, ...] = ()
     lang: str = "fr"  # the language it is written in, for what a channel adds (a list's button)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", numbers_kept_whole(self.text))
+
+
+# Beside Arabic words, the bidirectional algorithm lays a number's space-separated groups out
+# right to left: « الرقم 01 70 772 372 » shows as « 372 772 70 01 ». A no-break space is a
+# separator inside a number, which keeps its groups in order (and on one line).
+_SPACED_DIGITS = re.compile(r"(?<=\d) (?=\d)")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+
+
+def numbers_kept_whole(text: str) -> str:
+    """A text with Arabic letters, its numbers' groups joined by no-break spaces."""
+    return _SPACED_DIGITS.sub("\u00a0", text) if _ARABIC_LETTER.search(text) else text
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,14 @@ def test_arabic_from_the_first_message_to_the_place_card(k):
     assert "Maison des services des Tilleuls" in card and "من أجل: العمل" in card
     assert "حتى 12:00" in card and "12h" not in card and "مجاني" in card and "gratuit" not in card
     assert "مكان آخر" in labels(replies)
+    # Beside Arabic words, a number's groups joined by spaces would be shown right to left
+    # (« 10 00 00 00 05 »): no-break spaces keep them in order.
+    assert "05\u00a000\u00a000\u00a000\u00a010" in card and "05 00" not in card
+
+
+def test_a_phone_number_in_french_keeps_its_plain_spaces(k):
+    _, replies = talk(k, text("je cherche du travail"), button("q:tilleuls"))
+    assert "05 00 00 00 10" in read(replies)
 
 
 def test_darija_speakers_choose_french_or_arabic(k):
