@@ -76,6 +76,9 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bbleeding (?:a lot|badly|heavily)\b",
         r"(?:ما|لا) ?(?:كيتنفس|يتنفس|تتنفس)", r"ازمه قلبيه", r"فاقد الوعي", r"نزيف",
         r"\bma ?(?:kay|kat|ta|ka)?tn?[ae]?f[e]?s(?:ch|sh|ch)?\b",
+        r"(?:^|\s)(?:ما ?|لا |م)(?:كي|كا|كت|ك|ي|ت)?تنفس",  # « مكيتنفسش », glued negation
+        rf"\b(?:il|elle|{_PERSON}|{_KID}) (?:\w+ ){{0,2}}ne (?:bouge|reagit) plus\b",
+        rf"\b(?:he|she|{_KID}|my (?:husband|wife|mother|father|mum|mom|dad)) (?:is |s )?(?:not|isn t|isnt) moving\b",
     ),
     SUICIDE: _rx(
         r"\b(?:veux|veu|voudrai|voudrais|vai|vais|envie de|prefere|souhaite|aimerai|aimerais|pense a) "
@@ -90,7 +93,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:want|wanna|going|gonna) (?:to )?die\b", r"\bkill myself\b", r"\bend (?:my life|it all)\b",
         r"\b(?:don t|dont|do not) want to (?:live|be alive)\b", r"\bno reason to live\b",
         r"(?:^| )(?:اموت|نموت|بغيت نموت)(?: |$)", r"انتحر|انتحار|نتحر", r"نقتل (?:راسي|نفسي)", r"اقتل نفسي",
-        r"\bn ?mo+u?t\b", r"\bn[q9]t[ae]?l rasi\b", r"\bnt[ae]?har\b",
+        r"\bn ?mo+u?t\b", r"\bn[q9]t[ae]?l (?:ras+i|n[ae]?fsi)\b", r"\bnt[ae]?har\b",
     ),
     VIOLENCE: _rx(
         rf"\b(?<!je ){_ME} (?:\w+ ){{0,2}}?{_HIT}\b",
@@ -98,6 +101,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:suis|est|sont|ete|etre|sommes) (?:\w+ ){0,1}(?:battu\w*|frapp\w*|agress\w*|viole|violee|tabass\w*|menace|menacee|sequestr\w*|brutalis\w*)\b",
         r"\bviolen(?:ce|t|te)\b", r"\bfemme battue\b",
         r"\b(?:mi|mis|donne|recu|pris|prend) (?:de |des |un |plein de |de gros )?coup\b(?! de (?:main|fil|soleil|pouce|la panne|telephone|stress|froid|chaud|coeur))",
+        r"\b(?:mi|mis|donne|recu|pris|prend) (?:une |des |de |plein de )?(?:gifl\w*|claque|baffe|beigne|raclee)\b",
         r"\bmenac\w* de (?:mort|me tuer|tuer)\b", r"\b(?:me|nous|m) tuer\b",
         r"\bpeur (?:de|pour) (?:mon|ma|ma vie|son|sa)\b(?: (?:mari|conjoint|compagnon|copain|ex|pere|frere|vie))?",
         rf"\b(?:{_JE}|i m|i am|im|we are|we re|suis|sommes) (?:\w+ ){{0,1}}en danger\b(?! de (?!mort))",
@@ -126,7 +130,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bou dormir\b", r"\bhebergement d urgence\b",
         r"\bsleep\w* (?:on|in) the street\b", r"\bnowhere to (?:sleep|stay|go tonight)\b", r"\bhomeless\b",
         r"\bsleeping rough\b", r"\bno place to (?:sleep|stay)\b",
-        r"فين (?:نعس|ننعس|نبات|نرقد|انام)", r"(?:انام|نعس|ننعس|نبات|نايم|ناعس) (?:\S+ )?(?:الشارع|الزنقه|الزنقة)",
+        r"فين (?:نعس|ننعس|نبات|نرقد|انام)", r"(?:انام|ننام|نعس|ننعس|نبات|نايم|ناعس|نرقد) (?:\S+ )?(?:في |ف)?(?:ال)?(?:شارع|زنقه)",
         r"بلا سكن|بدون ماوي",
         r"\bfin (?:nn3es|n3es|nbat|nna3s|nn3as|n3as|nrged)\b",
         r"\b(?:n3es|nn3es|na3es|nbat|n3ess|na3s) (?:f|fi) (?:zen9a|zenqa|znqa|zan9a|zanqa|chare3|chari3)\b",
@@ -141,6 +145,10 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"ما ?ناكل|ماناكل|جوعان|جيعان|جايع|ما عندي ما ناكل",
         r"\bma ?(?:3ndi|3andi|3ndna|3andna)? ?ma ?n?akol\w*\b", r"\bmanakol\w*\b",
         r"\bnakol ma ?3ndi walo\b", r"\bji3an\b", r"\bjay3\b",
+        r"\b(?:not|haven t|havent|hasn t|hasnt|didn t|didnt) (?:eaten|eat) (?:anything |for |since |in )",
+        r"\bma ?kli(?:t|na)(?:ch|sh)? (?:\w+ ){0,1}(?:walo|hta haja|7ta haja|ta haja|chi haja|yomayn|youmayn|jouj iyam)\b",
+        r"ما ?كلي(?:ت|نا)(?:ش)? (?:\S+ ){0,1}(?:والو|حتى حاجه|ولا حاجه|يومين|جوج ايام)",
+        r"لم (?:اكل|ناكل|نأكل|يأكل|ياكل) (?:شيئا|شي|منذ)",
     ),
 }
 # Said about something else: these contexts cancel a category's match.
