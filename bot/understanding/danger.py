@@ -56,6 +56,9 @@ _PERSON = (r"(?:mari|conjoint|compagnon|copain|copine|ex|pere|mere|frere|soeur|f
 _KID = (r"(?:enfant|fils|fille|bebe|gamin|gamine|petit|petite|mineur|ado|nourrisson|wldi|weldi|"
         r"bnti|kid|kids|child|children|(?:my|our|his|her) son|daughter|baby|ابني|بنتي|ولدي|طفل|اطفال|الاطفال|ولادي)")
 _JE = r"(?:je|j|jsui|chui)"
+# Who threatens or chokes in English: a person, not « the caf threatens me to cut my benefits ».
+_THEY = (r"(?:he|she|they|(?:my|her|his) (?:husband|wife|boyfriend|girlfriend|partner|ex|father|dad|"
+         r"stepfather|brother|son|uncle|cousin|neighbour|neighbor|landlord|boss))")
 
 
 def _rx(*patterns: str) -> re.Pattern[str]:
@@ -66,7 +69,7 @@ _RULES: dict[str, re.Pattern[str]] = {
     MEDICAL: _rx(
         r"\brespir\w* (?:plus|pas|mal|difficilement)\b", r"\b(?:fait|fai|faire) un malaise\b",
         r"\bmalaise cardiaque\b", r"\binconscient\w*\b", r"\bevanoui\w*\b", r"\bperdu connaissance\b",
-        r"\bcrise (?:cardiaque|d epilep\w*|de convulsion)\b", r"\binfarctus\b", r"\bavc\b",
+        r"\bcrise (?:cardiaque|d epilep\w*|de convulsion|d asthme)\b", r"\binfarctus\b", r"\bavc\b",
         r"\bconvuls\w*\b", r"\bhemorrag\w*\b", r"\bsaign\w* (?:beaucoup|enormement|abondamment|bcp)\b",
         r"\b(?:overdose|surdose)\b", r"\bavale\w* (?:\w+ ){0,2}(?:medicament|cachet|comprime|produit)\w*",
         r"\b(?:mal|douleur) (?:\w+ ){0,3}poitrine\b", r"\baccouche\b", r"\ben train d accoucher\b",
@@ -79,6 +82,11 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"(?:^|\s)(?:ما ?|لا |م)(?:كي|كا|كت|ك|ي|ت)?تنفس",  # « مكيتنفسش », glued negation
         rf"\b(?:il|elle|{_PERSON}|{_KID}) (?:\w+ ){{0,2}}ne (?:bouge|reagit) plus\b",
         rf"\b(?:he|she|{_KID}|my (?:husband|wife|mother|father|mum|mom|dad)) (?:is |s )?(?:not|isn t|isnt) moving\b",
+        rf"\b(?:he|she|{_KID}|my (?:husband|wife|mother|father|mum|mom|dad)) (?:has |just )?(?:collapsed|fainted)\b(?! (?:last|yesterday|once|before|in the past)\b)",
+        r"\bne se reveille plus\b", r"\b4[0-2] (?:de |degre )?(?:de )?fievre\b",
+        # Fallen, a person no longer moves: « طاح وما بقاش كيتحرك », « tah w ma b9ach kayt7errek »
+        r"(?:طاح|طاحت|ولدي|بنتي|راجلي|مراتي|بابا|ماما|امي|ابي|خويا|ختي|البيبي)(?:\s\S+){0,4}\sو?(?:ما|م) ?(?:بقاش? )?(?:كي|كا|ي|ت)?تحرك",
+        r"\b(?:tah|ta7|tahet|ta7et|weldi|wldi|bnti|rajli|mrati|baba|mama|khoya|khti)\b(?: \w+){0,4} ma ?(?:b[q9]a(?:ch|sh)? )?(?:kay|kat|ki)?t?[7h][ae]?r+[ae]?k",
     ),
     SUICIDE: _rx(
         r"\b(?:veux|veu|voudrai|voudrais|vai|vais|envie de|prefere|souhaite|aimerai|aimerais|pense a) "
@@ -89,7 +97,10 @@ _RULES: dict[str, re.Pattern[str]] = {
         rf"\b{_JE} (?:\w+ ){{0,3}}me (?:tuer|pendre|suicider|jeter|foutre en l air)\b",
         rf"\b{_JE} (?:\w+ ){{0,3}}(?:sauter|me jeter) (?:\w+ ){{0,2}}(?:pont|fenetre|immeuble|balcon|train)\b",
         rf"\b{_JE} (?:\w+ ){{0,3}}me faire du mal\b", r"\bscarifi\w*\b", r"\bautomutil\w*\b",
-        r"\bdisparaitre pour toujours\b",
+        r"\bdisparaitre pour toujours\b", r"\b(?:envie de|veux|voudrais|vais) disparaitre\b(?! de (?:ce|cette|votre|vos|ton|ta|tes|la liste)\b)",
+        r"\b(?:can ?t|cannot|can not) go on\b(?! (?:the|a|an|this|that|your|my|internet|online|website|site|holiday|vacation|trip)\b)",
+        r"\bma ?(?:b[q9]it(?:ch|sh)? )?bghit(?:ch|sh)? n3i?ch\b(?! (?:hna|f|fi|m3a|3nd|hnaya)\b)",
+        r"ما ?(?:بقيتش ?)?بغيت(?:ش)? ?نعيش(?!\s*(?:هنا|في|ف|مع|عند)\S*)",
         r"\b(?:want|wanna|going|gonna) (?:to )?die\b", r"\bkill myself\b", r"\bend (?:my life|it all)\b",
         r"\b(?:don t|dont|do not) want to (?:live|be alive)\b", r"\bno reason to live\b",
         r"(?:^| )(?:اموت|نموت|بغيت نموت)(?: |$)", r"انتحر|انتحار|نتحر", r"نقتل (?:راسي|نفسي)", r"اقتل نفسي",
@@ -107,7 +118,12 @@ _RULES: dict[str, re.Pattern[str]] = {
         rf"\b(?:{_JE}|i m|i am|im|we are|we re|suis|sommes) (?:\w+ ){{0,1}}en danger\b(?! de (?!mort))",
         r"\ben danger (?:chez moi|a la maison|de mort)\b", r"\bdanger de mort\b",
         r"\b(?:hit|hits|hitting|beat|beats|beating|beaten|hurts|attacked|attacks|abuses|abused|threatens|threatened|rape|raped|raping|kill) (?:me|us|my)\b",
-        r"\bi was (?:raped|attacked|beaten|assaulted)\b", r"\b(?:i m|i am|im|we are) in danger\b",
+        r"\bi was (?:raped|attacked|beaten|assaulted)\b",
+        # Plurals are folded: « threatens » is read « threaten ».
+        rf"\b{_THEY} (?:\w+ ){{0,1}}(?:threaten|kick|slap|punch|chok|strangl)\w* (?:me|us)\b(?! out)",
+        rf"\b{_THEY} (?:\w+ ){{0,1}}locked (?:me|us) (?:in|up|inside)\b",
+        r"\bm a (?:enferm\w*(?! dehor)|pouss\w* (?:dans|contre|par terre))\b",
+        r"\b\w*hd+[ae]?d(?:ni|na)\b", r"\b\w*3[ae]?d+[ae]?b (?:fiya|fia|fina)\b", r"\b(?:i m|i am|im|we are) in danger\b",
         r"\bdomestic (?:violence|abuse)\b", r"\bis (?:being )?violent\b",
         r"(?:يضرب|كيضرب|تيضرب|ضرب|تضرب|كتضرب)(?:ني|نا)\b", r"عنف", r"(?:انا|راني|انني) (?:في|ف) خطر",
         r"يهدد(?:ني|نا)|بالقتل|يقتل(?:ني|نا)|اغتصب",
@@ -120,6 +136,10 @@ _RULES: dict[str, re.Pattern[str]] = {
         rf"\btouch\w* (?:mon|ma|notre|nos|un|une|le|la|les) {_KID}\b",
         r"\bchild abuse\b", rf"\b{_KID} (?:is |are )?(?:being )?(?:in danger|beaten|abused|hit|missing)\b",
         rf"{_KID} (?:في|ف) خطر", rf"\b{_KID} (?:f|fi) (?:khatar|5atar)\b",
+        rf"\b{_KID} (?:a ete|est|ont ete|sont) (?:enleve\w*|kidnapp\w*)\b(?! de (?:la|le|l|sa|son|ses|mes|ma|mon)\b)", rf"\bkidnapp\w* (?:\w+ ){{0,1}}{_KID}\b",
+        # Lost himself, not lost something: « weldi tlef lia », not « weldi tlef lkarta dyalo ».
+        rf"\b{_KID} (?:\w+ ){{0,2}}(?:ghber|ghbar|tlef|tlf)\w*(?: (?:lia|liya|lina|mn|men|f|fi|hadi|depuis|lbar7|lbare7)\b|$)",
+        r"(?:ولدي|بنتي|ابني|طفلي|ولادي|بناتي) (?:\S+ ){0,2}(?:تلف|غبر|ضاع|اختفى|اختفت|مختفي)(?:\s+(?:ليا|لينا|من|في|ف|هادي|البارح)\S*|\s*$)",
     ),
     SHELTER: _rx(
         r"\b(?:dor|dort|dormir|dorme|dormon|dormons|passe la nuit|passer la nuit) (?:\w+ ){0,2}(?:dehor|dans la rue|a la rue|exterieur)\b",
@@ -129,7 +149,12 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:nulle part|nul part|pas d endroit|aucun endroit|pas de place|pas de lieu) (?:\w+ ){0,2}(?:dormir|dormi|dor|la nuit)\b",
         r"\bou dormir\b", r"\bhebergement d urgence\b",
         r"\bsleep\w* (?:on|in) the street\b", r"\bnowhere to (?:sleep|stay|go tonight)\b", r"\bhomeless\b",
-        r"\bsleeping rough\b", r"\bno place to (?:sleep|stay)\b",
+        r"\bsleeping rough\b", r"\bno place to (?:sleep|stay)\b", r"\bnowhere to (?:go|live)\b(?! (?:for|to get|with|about))",
+        r"\b(?:m|nous|me) (?:a |ont |avons )?(?:mis|mise|jete|jetee|fout\w*) dehor\b",
+        r"\btr[ae]?do?u?(?:na|ni) (?:mn|men|m) (?:dar|ddar|l?bit|l?appart)\b",
+        r"\bma ?3a?nd(?:i|na)(?:ch|sh)? fin n(?:mchi|mchiw|bat|batu|3es|skon|sknu)\b(?! (?:l|la|le|lel|3nd|ila|l3nd|had|f|fi)\b)",
+        r"طردو(?:نا|ني) من (?:الدار|البيت|السكن|الشقه)",
+        r"(?:ما ?عند(?:ي|نا)ش?) فين (?:نمشي|نمشيو|نبات|نباتو|نسكن|نعس)(?!\s*(?:ل|ال|عند|الى|الي)\S*)",
         r"فين (?:نعس|ننعس|نبات|نرقد|انام)", r"(?:انام|ننام|نعس|ننعس|نبات|نايم|ناعس|نرقد) (?:\S+ )?(?:في |ف)?(?:ال)?(?:شارع|زنقه)",
         r"بلا سكن|بدون ماوي",
         r"\bfin (?:nn3es|n3es|nbat|nna3s|nn3as|n3as|nrged)\b",
@@ -144,7 +169,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bstarving\b(?! for)",
         r"ما ?ناكل|ماناكل|جوعان|جيعان|جايع|ما عندي ما ناكل",
         r"\bma ?(?:3ndi|3andi|3ndna|3andna)? ?ma ?n?akol\w*\b", r"\bmanakol\w*\b",
-        r"\bnakol ma ?3ndi walo\b", r"\bji3an\b", r"\bjay3\b",
+        r"\bnakol ma ?3ndi walo\b", r"\bji3an\w*\b", r"\bjay3\w*\b",
         r"\b(?:not|haven t|havent|hasn t|hasnt|didn t|didnt) (?:eaten|eat) (?:anything |for |since |in )",
         r"\bma ?kli(?:t|na)(?:ch|sh)? (?:\w+ ){0,1}(?:walo|hta haja|7ta haja|ta haja|chi haja|yomayn|youmayn|jouj iyam)\b",
         r"ما ?كلي(?:ت|نا)(?:ش)? (?:\S+ ){0,1}(?:والو|حتى حاجه|ولا حاجه|يومين|جوج ايام)",
