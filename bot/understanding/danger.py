@@ -84,6 +84,13 @@ _RULES: dict[str, re.Pattern[str]] = {
         rf"\b(?:he|she|{_KID}|my (?:husband|wife|mother|father|mum|mom|dad)) (?:is |s )?(?:not|isn t|isnt) moving\b",
         rf"\b(?:he|she|{_KID}|my (?:husband|wife|mother|father|mum|mom|dad)) (?:has |just )?(?:collapsed|fainted)\b(?! (?:last|yesterday|once|before|in the past)\b)",
         r"\bne se reveille plus\b", r"\b4[0-2] (?:de |degre )?(?:de )?fievre\b",
+        r"\btombe\w* (?:\w+ ){0,3}ne (?:repond|bouge|reagit|respire) (?:plus|pas)\b",
+        r"\b(?:avale|bu|boit|bois) (?:\w+ ){0,2}(?:javel|poison|detergent|lessive|destop)\b",
+        r"\b(?:swallowed|drank|drunk|ate) (?:some |a lot of |the )?(?:bleach|pills|poison|detergent|medicine)\b",
+        r"(?:شرب|بلع|كلا)\S* (?:\S+ )?(?:جافيل|الجافيل|ماء جافيل|سم|السم|الكلور)",
+        r"\b(?:chrb|chreb|chrab|klat|kla|bl3)\w* (?:\w+ )?(?:javel|jafil|jafel|sem|sm)\b",
+        r"\bkay?t?s[ie]l (?:\w+ )?dem\b", r"\bdem kay?t?s[ie]l\b",
+        r"(?:كيسيل|يسيل|كتسيل|تسيل|كيسيلو) (?:\S+ )?(?:الدم|دم)|(?:الدم|دم) (?:كيسيل|يسيل|كتسيل)",
         # Fallen, a person no longer moves: « طاح وما بقاش كيتحرك », « tah w ma b9ach kayt7errek »
         r"(?:طاح|طاحت|ولدي|بنتي|راجلي|مراتي|بابا|ماما|امي|ابي|خويا|ختي|البيبي)(?:\s\S+){0,4}\sو?(?:ما|م) ?(?:بقاش? )?(?:كي|كا|ي|ت)?تحرك",
         r"\b(?:tah|ta7|tahet|ta7et|weldi|wldi|bnti|rajli|mrati|baba|mama|khoya|khti)\b(?: \w+){0,4} ma ?(?:b[q9]a(?:ch|sh)? )?(?:kay|kat|ki)?t?[7h][ae]?r+[ae]?k",
@@ -98,13 +105,15 @@ _RULES: dict[str, re.Pattern[str]] = {
         rf"\b{_JE} (?:\w+ ){{0,3}}(?:sauter|me jeter) (?:\w+ ){{0,2}}(?:pont|fenetre|immeuble|balcon|train)\b",
         rf"\b{_JE} (?:\w+ ){{0,3}}me faire du mal\b", r"\bscarifi\w*\b", r"\bautomutil\w*\b",
         r"\bdisparaitre pour toujours\b", r"\b(?:envie de|veux|voudrais|vais) disparaitre\b(?! de (?:ce|cette|votre|vos|ton|ta|tes|la liste)\b)",
+        r"\b(?:plus|pas|aucune) (?:de )?raison de vivre\b", r"\bending (?:my life|it all)\b",
+        r"(?:علاش|لماذا|لاش|باش) (?:ن|ا)عيش", r"\b(?:3lach|3lache|lach) n3i?ch\b",
         r"\b(?:can ?t|cannot|can not) go on\b(?! (?:the|a|an|this|that|your|my|internet|online|website|site|holiday|vacation|trip)\b)",
         r"\bma ?(?:b[q9]it(?:ch|sh)? )?bghit(?:ch|sh)? n3i?ch\b(?! (?:hna|f|fi|m3a|3nd|hnaya)\b)",
         r"ما ?(?:بقيتش ?)?بغيت(?:ش)? ?نعيش(?!\s*(?:هنا|في|ف|مع|عند)\S*)",
         r"\b(?:want|wanna|going|gonna) (?:to )?die\b", r"\bkill myself\b", r"\bend (?:my life|it all)\b",
         r"\b(?:don t|dont|do not) want to (?:live|be alive)\b", r"\bno reason to live\b",
         r"(?:^| )(?:اموت|نموت|بغيت نموت)(?: |$)", r"انتحر|انتحار|نتحر", r"نقتل (?:راسي|نفسي)", r"اقتل نفسي",
-        r"\bn ?mo+u?t\b", r"\bn[q9]t[ae]?l (?:ras+i|n[ae]?fsi)\b", r"\bnt[ae]?har\b",
+        r"\bn ?mo+u?t\b(?! (?:b|bl|mn|men) ?d7k)", r"\bn[q9]t[ae]?l (?:ras+i|n[ae]?fsi)\b", r"\bnt[ae]?har\b",
     ),
     VIOLENCE: _rx(
         rf"\b(?<!je ){_ME} (?:\w+ ){{0,2}}?{_HIT}\b",
@@ -122,6 +131,11 @@ _RULES: dict[str, re.Pattern[str]] = {
         # Plurals are folded: « threatens » is read « threaten ».
         rf"\b{_THEY} (?:\w+ ){{0,1}}(?:threaten|kick|slap|punch|chok|strangl)\w* (?:me|us)\b(?! out)",
         rf"\b{_THEY} (?:\w+ ){{0,1}}locked (?:me|us) (?:in|up|inside)\b",
+        r"\bm a casse (?:le|la|les|mon|ma|mes) (?:bras|jambe|nez|dent\w*|cote\w*|main|doigt\w*|machoire|tete)\b",
+        r"\bdes bleu (?:partout|sur (?:le|tout le|mon|ma) (?:corps|visage|figure|bras)|a cause de (?:lui|elle|mon|ma))\b",
+        rf"\b{_THEY} (?:\w+ ){{0,1}}hurt\w* (?:me|us)\b",
+        r"\b(?:stalking|harassing|beating|hitting|choking|strangling) (?:me|us)\b",
+        r"\b\w*dr[ae]?b (?:fiya|fia|fina)\b",
         r"\bm a (?:enferm\w*(?! dehor)|pouss\w* (?:dans|contre|par terre))\b",
         r"\b\w*hd+[ae]?d(?:ni|na)\b", r"\b\w*3[ae]?d+[ae]?b (?:fiya|fia|fina)\b", r"\b(?:i m|i am|im|we are) in danger\b",
         r"\bdomestic (?:violence|abuse)\b", r"\bis (?:being )?violent\b",
@@ -133,6 +147,7 @@ _RULES: dict[str, re.Pattern[str]] = {
     CHILD: _rx(
         rf"\b{_KID}\b (?:\w+ ){{0,4}}(?:{_HIT}|en danger|disparu\w*|abus\w*)\b",
         rf"\b{_HIT} (?:\w+ ){{0,2}}{_KID}\b", r"\bmaltraitance\b",
+        r"\b(?:hit|beat|hurt|abus|slap|kick|punch)\w* (?:his|her|their|the|my|our) (?:kid|child|children|son|daughter|baby|boy|girl)\b",
         rf"\btouch\w* (?:mon|ma|notre|nos|un|une|le|la|les) {_KID}\b",
         r"\bchild abuse\b", rf"\b{_KID} (?:is |are )?(?:being )?(?:in danger|beaten|abused|hit|missing)\b",
         rf"{_KID} (?:في|ف) خطر", rf"\b{_KID} (?:f|fi) (?:khatar|5atar)\b",
@@ -144,6 +159,9 @@ _RULES: dict[str, re.Pattern[str]] = {
     SHELTER: _rx(
         r"\b(?:dor|dort|dormir|dorme|dormon|dormons|passe la nuit|passer la nuit) (?:\w+ ){0,2}(?:dehor|dans la rue|a la rue|exterieur)\b",
         r"\bdormir dans (?:ma|la|une|notre) voiture\b",
+        r"\b(?:dor|dort|dormir|dorme|dormon|dormons|dormi|passe la nuit|passer la nuit) (?:\w+ ){0,1}(?:dans|a) (?:la|une|un) (?:gare|parc|cage d escalier|tente|squat|voiture|hall)\b",
+        r"\b(?:kicked|thrown|put) (?:us |me )?out\b(?! of (?:the|a|this) (?:meeting|class|shop|group|queue|line|site|website|app|game|team|bar|club)\b)",
+        r"\b(?:we are|we re|i am|i m|im) (?:\w+ ){0,1}outside (?:with|tonight|now|in the cold)\b",
         r"\b(?:suis|sommes|est|sont|retrouve|retrouvee|me retrouve|on est|je me retrouve) (?:\w+ ){0,1}a la rue\b(?! (?:de|du|des|d|victor|jean)\b)",
         r"\bsans (?:abri|domicile|toit)\b", r"\bsdf\b", r"\bpas de toit\b",
         r"\b(?:nulle part|nul part|pas d endroit|aucun endroit|pas de place|pas de lieu) (?:\w+ ){0,2}(?:dormir|dormi|dor|la nuit)\b",
@@ -158,13 +176,15 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"فين (?:نعس|ننعس|نبات|نرقد|انام)", r"(?:انام|ننام|نعس|ننعس|نبات|نايم|ناعس|نرقد) (?:\S+ )?(?:في |ف)?(?:ال)?(?:شارع|زنقه)",
         r"بلا سكن|بدون ماوي",
         r"\bfin (?:nn3es|n3es|nbat|nna3s|nn3as|n3as|nrged)\b",
-        r"\b(?:n3es|nn3es|na3es|nbat|n3ess|na3s) (?:f|fi) (?:zen9a|zenqa|znqa|zan9a|zanqa|chare3|chari3)\b",
+        r"\b(?:n3es|nn3es|na3es|nbat|n3ess|na3s|nbatu|nn3su) (?:f|fi) (?:zen9a|zenqa|znqa|zan9a|zanqa|chare3|chari3|lkhla|lkhela|l?gare|lmahatta|tomobil|tonobil|ttomobil)\b",
     ),
     FOOD: _rx(
         r"\b(?:rien|pas|plus rien|plu rien|quoi|de quoi) (?:a |de quoi |d )?manger\b",
         r"\b(?:ai|ont|avon|avons|a|as|est) (?:tres |trop |si )?faim\b", r"\bcrev\w* de faim\b",
         r"\bmourir de faim\b", r"\bmeur\w* de faim\b",
         r"\b(?:pas|rien) mange (?:depuis|de la journee|aujourd)\b",
+        r"\b(?:deux|troi|quatre|cinq|plusieur|[2-9]) jour (?:\w+ ){0,4}(?:pas|rien) mange\b",
+        r"\bma ?(?:3ndi|3andi|3ndna|3andna)? ?ma ?n(?:wekkel|wkkel|wakel|wkel|wekel)\b", r"ما ?(?:عندي|عندنا)? ?ما ?(?:نوكل|نوكلو)",
         r"\bnothing to eat\b", r"\bno food\b", r"\b(?:am|are|is|re|m|s) (?:so |very )?hungry\b",
         r"\bstarving\b(?! for)",
         r"ما ?ناكل|ماناكل|جوعان|جيعان|جايع|ما عندي ما ناكل",
@@ -178,6 +198,9 @@ _RULES: dict[str, re.Pattern[str]] = {
 }
 # Said about something else: these contexts cancel a category's match.
 _EXCEPT: dict[str, re.Pattern[str]] = {
+    SHELTER: _rx(
+        r"\b(?:site|appli\w*|page|compte|serveur|logiciel|jeu) (?:\w+ ){0,2}(?:m|nous|me) (?:a |ont )?(?:mis|jete|jetee|fout\w*) dehor\b",
+    ),
     VIOLENCE: _rx(
         r"\bfrap\w* (?:a|à) la porte\b", r"\bfrap\w* (?:un|le|mon) (?:texte|code|clavier)\b",
         r"\bje me bat\w*\b", r"\bje me bats\b", r"\bme bat\w* pour\b",
