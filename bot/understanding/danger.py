@@ -84,7 +84,10 @@ _RULES: dict[str, re.Pattern[str]] = {
         rf"\b(?:he|she|{_KID}|my (?:husband|wife|mother|father|mum|mom|dad)) (?:is |s )?(?:not|isn t|isnt) moving\b",
         rf"\b(?:he|she|{_KID}|my (?:husband|wife|mother|father|mum|mom|dad)) (?:has |just )?(?:collapsed|fainted)\b(?! (?:last|yesterday|once|before|in the past)\b)",
         r"\bne se reveille plus\b", r"\b4[0-2] (?:de |degre )?(?:de )?fievre\b",
-        r"\btombe\w* (?:\w+ ){0,3}ne (?:repond|bouge|reagit|respire) (?:plus|pas)\b",
+        r"\btombe\w* (?:\w+ ){0,3}ne (?:repond|bouge|reagit|respire|parle) (?:plus|pas)\b",
+        r"\bva accoucher (?:maintenant|tout de suite|la maintenant)\b", r"\b(?:having|had) an? (?:stroke|heart attack|seizure)\b",
+        r"\b(?:tah|ta7|ja|jat) (?:3lih|3liha|3liya) (?:l?ghchi|l?ghochi|l?ghoch|lghma)\b", r"\bghma (?:3lih|3liha)\b",
+        r"(?:اغمي|غمى|غما) (?:عليه|عليها)|طاح (?:عليه|عليها) الغشي",
         r"\b(?:avale|bu|boit|bois) (?:\w+ ){0,2}(?:javel|poison|detergent|lessive|destop)\b",
         r"\b(?:swallowed|drank|drunk|ate) (?:some |a lot of |the )?(?:bleach|pills|poison|detergent|medicine)\b",
         r"(?:شرب|بلع|كلا)\S* (?:\S+ )?(?:جافيل|الجافيل|ماء جافيل|سم|السم|الكلور)",
@@ -92,8 +95,8 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bkay?t?s[ie]l (?:\w+ )?dem\b", r"\bdem kay?t?s[ie]l\b",
         r"(?:كيسيل|يسيل|كتسيل|تسيل|كيسيلو) (?:\S+ )?(?:الدم|دم)|(?:الدم|دم) (?:كيسيل|يسيل|كتسيل)",
         # Fallen, a person no longer moves: « طاح وما بقاش كيتحرك », « tah w ma b9ach kayt7errek »
-        r"(?:طاح|طاحت|ولدي|بنتي|راجلي|مراتي|بابا|ماما|امي|ابي|خويا|ختي|البيبي)(?:\s\S+){0,4}\sو?(?:ما|م) ?(?:بقاش? )?(?:كي|كا|ي|ت)?تحرك",
-        r"\b(?:tah|ta7|tahet|ta7et|weldi|wldi|bnti|rajli|mrati|baba|mama|khoya|khti)\b(?: \w+){0,4} ma ?(?:b[q9]a(?:ch|sh)? )?(?:kay|kat|ki)?t?[7h][ae]?r+[ae]?k",
+        r"(?:طاح|طاحت|ولدي|بنتي|راجلي|مراتي|بابا|ماما|امي|ابي|خويا|ختي|البيبي)(?:\s\S+){0,4}\sو?(?:ما|م) ?(?:بقاش? )?(?:كي|كا|كت|ي|ت)?(?:تحرك|هضر|تكلم)",
+        r"\b(?:tah|ta7|tahet|ta7et|weldi|wldi|bnti|rajli|mrati|baba|mama|khoya|khti)\b(?: \w+){0,4} ma ?(?:b[q9]a(?:ch|sh)? )?(?:kay|kat|ki)?(?:t?[7h][ae]?r+[ae]?k|hd[ae]?r)",
     ),
     SUICIDE: _rx(
         r"\b(?:veux|veu|voudrai|voudrais|vai|vais|envie de|prefere|souhaite|aimerai|aimerais|pense a) "
@@ -106,6 +109,10 @@ _RULES: dict[str, re.Pattern[str]] = {
         rf"\b{_JE} (?:\w+ ){{0,3}}me faire du mal\b", r"\bscarifi\w*\b", r"\bautomutil\w*\b",
         r"\bdisparaitre pour toujours\b", r"\b(?:envie de|veux|voudrais|vais) disparaitre\b(?! de (?:ce|cette|votre|vos|ton|ta|tes|la liste)\b)",
         r"\b(?:plus|pas|aucune) (?:de )?raison de vivre\b", r"\bending (?:my life|it all)\b",
+        r"\b(?:no|don t see the|dont see the|what s the|whats the) (?:point|reason) (?:of|in|to) (?:living|live|life|go on|going on)\b",
+        r"\btired of (?:living|life|being alive)\b", r"\bfatigue\w* de (?:vivre|la vie)\b",
+        r"\b3[ae]?y[iy]t (?:mn|men) (?:had )?l?[7h]ayat?\b",
+        r"(?:عييت|تعبت|مليت|كرهت) (?:من )?(?:هاد |هذه )?(?:ال)?حياه",
         r"(?:علاش|لماذا|لاش|باش) (?:ن|ا)عيش", r"\b(?:3lach|3lache|lach) n3i?ch\b",
         r"\b(?:can ?t|cannot|can not) go on\b(?! (?:the|a|an|this|that|your|my|internet|online|website|site|holiday|vacation|trip)\b)",
         r"\bma ?(?:b[q9]it(?:ch|sh)? )?bghit(?:ch|sh)? n3i?ch\b(?! (?:hna|f|fi|m3a|3nd|hnaya)\b)",
@@ -135,6 +142,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bdes bleu (?:partout|sur (?:le|tout le|mon|ma) (?:corps|visage|figure|bras)|a cause de (?:lui|elle|mon|ma))\b",
         rf"\b{_THEY} (?:\w+ ){{0,1}}hurt\w* (?:me|us)\b",
         r"\b(?:stalking|harassing|beating|hitting|choking|strangling) (?:me|us)\b",
+        r"\bpushed (?:me|us) (?:down|into|against|to the (?:floor|ground))\b",
         r"\b\w*dr[ae]?b (?:fiya|fia|fina)\b",
         r"\bm a (?:enferm\w*(?! dehor)|pouss\w* (?:dans|contre|par terre))\b",
         r"\b\w*hd+[ae]?d(?:ni|na)\b", r"\b\w*3[ae]?d+[ae]?b (?:fiya|fia|fina)\b", r"\b(?:i m|i am|im|we are) in danger\b",
@@ -151,6 +159,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         rf"\btouch\w* (?:mon|ma|notre|nos|un|une|le|la|les) {_KID}\b",
         r"\bchild abuse\b", rf"\b{_KID} (?:is |are )?(?:being )?(?:in danger|beaten|abused|hit|missing)\b",
         rf"{_KID} (?:في|ف) خطر", rf"\b{_KID} (?:f|fi) (?:khatar|5atar)\b",
+        rf"\b{_KID} (?:\w+ ){{0,4}}(?:a|ont|est|sont) fugu\w*\b", r"\b(?:ran|run) away from home\b",
         rf"\b{_KID} (?:a ete|est|ont ete|sont) (?:enleve\w*|kidnapp\w*)\b(?! de (?:la|le|l|sa|son|ses|mes|ma|mon)\b)", rf"\bkidnapp\w* (?:\w+ ){{0,1}}{_KID}\b",
         # Lost himself, not lost something: « weldi tlef lia », not « weldi tlef lkarta dyalo ».
         rf"\b{_KID} (?:\w+ ){{0,2}}(?:ghber|ghbar|tlef|tlf)\w*(?: (?:lia|liya|lina|mn|men|f|fi|hadi|depuis|lbar7|lbare7)\b|$)",
@@ -160,6 +169,8 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:dor|dort|dormir|dorme|dormon|dormons|passe la nuit|passer la nuit) (?:\w+ ){0,2}(?:dehor|dans la rue|a la rue|exterieur)\b",
         r"\bdormir dans (?:ma|la|une|notre) voiture\b",
         r"\b(?:dor|dort|dormir|dorme|dormon|dormons|dormi|passe la nuit|passer la nuit) (?:\w+ ){0,1}(?:dans|a) (?:la|une|un) (?:gare|parc|cage d escalier|tente|squat|voiture|hall)\b",
+        r"\b(?:dor|dort|dormir|dormon|dormons|dormi) (?:\w+ ){0,1}sous (?:un|le|les|une) (?:pont|tente|porche)\b",
+        r"\bsleep\w* (?:in|at) (?:my|the|our|a) (?:car|station|park|tent)\b",
         r"\b(?:kicked|thrown|put) (?:us |me )?out\b(?! of (?:the|a|this) (?:meeting|class|shop|group|queue|line|site|website|app|game|team|bar|club)\b)",
         r"\b(?:we are|we re|i am|i m|im) (?:\w+ ){0,1}outside (?:with|tonight|now|in the cold)\b",
         r"\b(?:suis|sommes|est|sont|retrouve|retrouvee|me retrouve|on est|je me retrouve) (?:\w+ ){0,1}a la rue\b(?! (?:de|du|des|d|victor|jean)\b)",
@@ -191,13 +202,15 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bma ?(?:3ndi|3andi|3ndna|3andna)? ?ma ?n?akol\w*\b", r"\bmanakol\w*\b",
         r"\bnakol ma ?3ndi walo\b", r"\bji3an\w*\b", r"\bjay3\w*\b",
         r"\b(?:not|haven t|havent|hasn t|hasnt|didn t|didnt) (?:eaten|eat) (?:anything |for |since |in )",
-        r"\bma ?kli(?:t|na)(?:ch|sh)? (?:\w+ ){0,1}(?:walo|hta haja|7ta haja|ta haja|chi haja|yomayn|youmayn|jouj iyam)\b",
-        r"ما ?كلي(?:ت|نا)(?:ش)? (?:\S+ ){0,1}(?:والو|حتى حاجه|ولا حاجه|يومين|جوج ايام)",
+        r"\bma ?kl(?:it|ina|aw|at|a)(?:ch|sh)? (?:\w+ ){0,1}(?:walo|hta haja|7ta haja|ta haja|chi haja|yomayn|youmayn|jouj iyam)\b",
+        r"ما ?كل(?:يت|ينا|او|ات|ا)(?:ش)? (?:\S+ ){0,1}(?:والو|حتى حاجه|ولا حاجه|يومين|جوج ايام|من البارح)",
+        r"\b(?:haven t|havent|have not|hasn t|hasnt|had not|hadn t) (?:had|eaten) (?:any )?(?:food|anything)\b",
         r"لم (?:اكل|ناكل|نأكل|يأكل|ياكل) (?:شيئا|شي|منذ)",
     ),
 }
 # Said about something else: these contexts cancel a category's match.
 _EXCEPT: dict[str, re.Pattern[str]] = {
+    CHILD: _rx(r"\bfugu\w* (?:\w+ ){0,8}(?:est|sont) (?:rentre\w*|revenu\w*|retrouve\w*)\b"),
     SHELTER: _rx(
         r"\b(?:site|appli\w*|page|compte|serveur|logiciel|jeu) (?:\w+ ){0,2}(?:m|nous|me) (?:a |ont )?(?:mis|jete|jetee|fout\w*) dehor\b",
     ),
