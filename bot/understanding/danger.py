@@ -50,11 +50,11 @@ _TYPO_CUTOFF = 85.0
 _ME = r"(?:me|m|moi|nous|ma|mwa)"
 _HIT = (r"(?:frap+\w*|tap(?:e|er|ee|ai|ait|aient|ent|es)|bat|bats|battre|batu\w*|battu\w*|cogn\w*|"
         r"gifl\w*|tabass\w*|etrangl\w*|brutalis\w*|viol(?:e|ee|er|ent|ait)?|sequestr\w*|"
-        r"agress\w*|menac\w*|harcel\w*|maltrait\w*)")
+        r"agress\w*|menac\w*|harcel\w*|maltrait\w*|enferm\w*)")
 _PERSON = (r"(?:mari|conjoint|compagnon|copain|copine|ex|pere|mere|frere|soeur|fils|beau pere|"
            r"femme|homme|voisin|voisine|oncle|cousin|patron)")
 _KID = (r"(?:enfant|fils|fille|bebe|gamin|gamine|petit|petite|mineur|ado|nourrisson|wldi|weldi|"
-        r"bnti|kid|kids|child|children|(?:my|our|his|her) son|daughter|baby|ابني|بنتي|ولدي|طفل|اطفال|الاطفال|ولادي)")
+        r"bnti|binti|wladi|drari|kid|kids|child|children|(?:my|our|his|her) son|daughter|baby|ابني|بنتي|ولدي|طفل|اطفال|الاطفال|ولادي)")
 _JE = r"(?:je|j|jsui|chui)"
 # Who threatens or chokes in English: a person, not « the caf threatens me to cut my benefits ».
 _THEY = (r"(?:he|she|they|(?:my|her|his) (?:husband|wife|boyfriend|girlfriend|partner|ex|father|dad|"
@@ -89,9 +89,15 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:pris|mange|avale) (?:tou|toute|toutes|plein de|beaucoup de) (?:mes |ses |les |de )?(?:medicament|cachet|comprime|pilule)\w*",
         r"\bkla\w* (?:\w+ ){0,1}(?:dwa|dowa|doua|l?ktachat|l?hbob|l?7bob)\b(?: \w+){0,2} (?:bzaf|kamlin|kolchi)\b",
         r"(?:كلا|كلات|بلع|بلعات|شرب|شربات)\S* (?:ال)?(?:دوا|دواء|حبوب)(?:\s\S+){0,2}\s(?:بزاف|كثير|كامل|كلو)",
+        rf"\b{_KID} (?:est |devient )?(?:tout |toute )?(?:bleu|violet)\b",
+        r"\b(?:a lot of|lots of|so much) blood\b", r"\bcut (?:himself|herself|myself) (?:badly|deep\w*)\b",
+        r"\bbeaucoup de sang\b", r"\bdu sang partout\b",
+        r"\bwja3 (?:\w+ ){0,2}(?:f|fi) (?:sder|sdr)\w*\b", r"(?:وجع|الم) (?:\S+ ){0,2}(?:في |ف)(?:ال)?صدر",
+        r"ما ?(?:قادر|قادره|قادرش|قادراش|يقدر|كيقدر|تقدر|كتقدر)\S* (?:ي|ت|ن)تنفس",
+        r"\bma ?[q9]adr\w* (?:y|t|n)tn?[ae]?f+[ae]?s\b",
         r"\bva accoucher (?:maintenant|tout de suite|la maintenant)\b", r"\b(?:having|had) an? (?:stroke|heart attack|seizure)\b",
         r"\b(?:tah|ta7|ja|jat) (?:3lih|3liha|3liya) (?:l?ghchi|l?ghochi|l?ghoch|lghma)\b", r"\bghma (?:3lih|3liha)\b",
-        r"(?:اغمي|غمى|غما) (?:عليه|عليها)|طاح (?:عليه|عليها) الغشي",
+        r"(?:اغمي|غمي|غما) (?:عليه|عليها)|طاح (?:عليه|عليها) الغشي",
         r"\b(?:avale|bu|boit|bois) (?:\w+ ){0,2}(?:javel|poison|detergent|lessive|destop)\b",
         r"\b(?:swallowed|drank|drunk|ate) (?:some |a lot of |the )?(?:bleach|pills|poison|detergent|medicine)\b",
         r"(?:شرب|بلع|كلا)\S* (?:\S+ )?(?:جافيل|الجافيل|ماء جافيل|سم|السم|الكلور)",
@@ -114,7 +120,9 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bdisparaitre pour toujours\b", r"\b(?:envie de|veux|voudrais|vais) disparaitre\b(?! de (?:ce|cette|votre|vos|ton|ta|tes|la liste)\b)",
         r"\b(?:plus|pas|aucune) (?:de )?raison de vivre\b", r"\bending (?:my life|it all)\b",
         r"\b(?:no|don t see the|dont see the|what s the|whats the) (?:point|reason) (?:of|in|to) (?:living|live|life|go on|going on)\b",
-        r"\btired of (?:living|life|being alive)\b", r"\b(?:plus|pas) la force de (?:vivre|continuer)\b", r"\bfatigue\w* de (?:vivre|la vie)\b",
+        r"\btired of (?:living|life|being alive)\b", r"\b(?:want|going) to end it\b(?! (?:with|by))",
+        r"\bn(?:tla7|tle7|rmi|lo7|tli7)\w* (?:ras+i |rasi )?(?:mn|men) (?:t+a9|t+aq|ta9a|s+ta7|lbalcon|balcon|lfnetra|l?pont)\b",
+        r"ن(?:رمي|لوح|طيح) (?:راسي|نفسي)", r"\b(?:plus|pas) la force de (?:vivre|continuer)\b", r"\bfatigue\w* de (?:vivre|la vie)\b",
         r"\b3[ae]?y[iy]t (?:mn|men) (?:had )?l?[7h]ayat?\b",
         r"(?:عييت|تعبت|مليت|كرهت) (?:من )?(?:هاد |هذه )?(?:ال)?حياه",
         r"(?:علاش|لماذا|لاش|باش) (?:ن|ا)عيش", r"\b(?:3lach|3lache|lach) n3i?ch\b",
@@ -147,6 +155,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         rf"\b{_THEY} (?:\w+ ){{0,1}}hurt\w* (?:me|us)\b",
         r"\b(?:stalking|harassing|beating|hitting|choking|strangling) (?:me|us)\b",
         r"\bpushed (?:me|us) (?:down|into|against|to the (?:floor|ground))\b",
+        r"\b(?:fiya|fia|fina) l?markat\b", r"محبوس(?:ه)? (?:في |ف)(?:ال)?دار|(?:كي|ي)?حبس(?:ني|نا)|حابسني",
         r"\b\w*dr[ae]?b (?:fiya|fia|fina)\b",
         r"\bm a (?:enferm\w*(?! dehor)|pouss\w* (?:dans|contre|par terre))\b",
         r"\b\w*hd+[ae]?d(?:ni|na)\b", r"\b\w*3[ae]?d+[ae]?b (?:fiya|fia|fina)\b", r"\b(?:i m|i am|im|we are) in danger\b",
@@ -161,15 +170,17 @@ _RULES: dict[str, re.Pattern[str]] = {
         rf"\b{_HIT} (?:\w+ ){{0,2}}{_KID}\b", r"\bmaltraitance\b",
         r"\b(?:hit|beat|hurt|abus|slap|kick|punch)\w* (?:his|her|their|the|my|our) (?:kid|child|children|son|daughter|baby|boy|girl)\b",
         rf"\btouch\w* (?:mon|ma|notre|nos|un|une|le|la|les) {_KID}\b",
-        r"\bchild abuse\b", rf"\b{_KID} (?:is |are )?(?:being )?(?:in danger|beaten|abused|hit|missing)\b",
+        r"\bchild abuse\b", rf"\b{_KID} (?:is |are |has been |have been |went |gone )?(?:being )?(?:in danger|beaten|abused|hit|missing)\b",
         rf"{_KID} (?:في|ف) خطر", rf"\b{_KID} (?:f|fi) (?:khatar|5atar)\b",
         rf"\b{_KID} (?:\w+ ){{0,4}}(?:a|ont|est|sont) fugu\w*\b",
         rf"\blaisse\w* (?:\w+ ){{0,2}}{_KID} (?:tout )?seul\w*\b",
+        rf"\b{_KID} ma ?rj[ae]?3(?:at|ch|atch|och|ouch)\w*\b", rf"\b{_KID} (?:\w+ ){{0,2}}(?:n est pas|pas) rentre\w* (?:de|depuis)\b",
+        rf"\b{_KID} (?:\w+ ){{0,2}}(?:didn t|did not|hasn t|has not) come (?:back|home)\b",
         rf"\b(?:message|photo|video)\w* (?:bizarre|sexuel\w*|intime\w*|nue|nu|obscene\w*) (?:\w+ ){{0,2}}{_KID}\b", r"\b(?:ran|run) away from home\b",
         rf"\b{_KID} (?:a ete|est|ont ete|sont) (?:enleve\w*|kidnapp\w*)\b(?! de (?:la|le|l|sa|son|ses|mes|ma|mon)\b)", rf"\bkidnapp\w* (?:\w+ ){{0,1}}{_KID}\b",
         # Lost himself, not lost something: « weldi tlef lia », not « weldi tlef lkarta dyalo ».
         rf"\b{_KID} (?:\w+ ){{0,2}}(?:ghber|ghbar|tlef|tlf)\w*(?: (?:lia|liya|lina|mn|men|f|fi|hadi|depuis|lbar7|lbare7)\b|$)",
-        r"(?:ولدي|بنتي|ابني|طفلي|ولادي|بناتي) (?:\S+ ){0,2}(?:تلف|غبر|ضاع|اختفى|اختفت|مختفي)(?:\s+(?:ليا|لينا|من|في|ف|هادي|البارح)\S*|\s*$)",
+        r"(?:ولدي|بنتي|ابني|طفلي|ولادي|بناتي) (?:\S+ ){0,2}(?:تلف|غبر|ضاع|اختفي|اختفت|مختفي)(?:\s+(?:ليا|لينا|من|في|ف|هادي|البارح)\S*|\s*$)",
     ),
     SHELTER: _rx(
         r"\b(?:dor|dort|dormir|dorme|dormon|dormons|passe la nuit|passer la nuit) (?:\w+ ){0,2}(?:dehor|dans la rue|a la rue|exterieur)\b",
@@ -178,7 +189,8 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:dor|dort|dormir|dormon|dormons|dormi) (?:\w+ ){0,1}sous (?:un|le|les|une) (?:pont|tente|porche)\b",
         r"\bsleep\w* (?:in|at) (?:my|the|our|a) (?:car|station|park|tent)\b",
         r"\bnulle? part ou aller\b(?! pour)", r"\bexpulse\w* (?:ce matin|aujourd hui|hier|ce soir|cette nuit)\b",
-        r"\b(?:on est|nous sommes|je suis|je me retrouve|on se retrouve) (?:\w+ ){0,1}dehor (?:avec|depuis|ce soir|cette nuit)\b",
+        r"\b(?:on est|nous sommes|je suis|je me retrouve|on se retrouve) (?:\w+ ){0,1}dehor(?: (?:avec|depuis|ce soir|cette nuit)\b|$)",
+        r"\bsleep\w* outside\b(?! (?:of|the))",
         r"\b(?:kicked|thrown|put) (?:us |me )?out\b(?! of (?:the|a|this) (?:meeting|class|shop|group|queue|line|site|website|app|game|team|bar|club)\b)",
         r"\b(?:we are|we re|i am|i m|im) (?:\w+ ){0,1}outside (?:with|tonight|now|in the cold)\b",
         r"\b(?:suis|sommes|est|sont|retrouve|retrouvee|me retrouve|on est|je me retrouve) (?:\w+ ){0,1}a la rue\b(?! (?:de|du|des|d|victor|jean)\b)",
@@ -191,7 +203,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\btr[ae]?do?u?(?:na|ni) (?:mn|men|m) (?:dar|ddar|l?bit|l?appart)\b",
         r"\bma ?3a?nd(?:i|na)(?:ch|sh)? fin n(?:mchi|mchiw|bat|batu|3es|skon|sknu)\b(?! (?:l|la|le|lel|3nd|ila|l3nd|had|f|fi)\b)",
         r"طردو(?:نا|ني) من (?:الدار|البيت|السكن|الشقه)",
-        r"(?:ما ?عند(?:ي|نا)ش?) فين (?:نمشي|نمشيو|نبات|نباتو|نسكن|نعس)(?!\s*(?:ل|ال|عند|الى|الي)\S*)",
+        r"(?:ما ?عند(?:ي|نا)ش?) فين (?:نمشي|نمشيو|نبات|نباتو|نسكن|نعس)(?!\s*(?:ل|ال|عند|الي)\S*)",
         r"(?:فين|وين|اين) (?:نعس|ننعس|نبات|نرقد|انام|ننام)", r"(?:انام|ننام|نعس|ننعس|نبات|نايم|ناعس|نرقد) (?:\S+ )?(?:في |ف)?(?:ال)?(?:شارع|زنقه)",
         r"بلا سكن|بدون ماوي",
         r"\bfin (?:nn3es|n3es|nbat|nna3s|nn3as|n3as|nrged)\b",
@@ -207,13 +219,15 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bnothing to eat\b", r"\bno food\b", r"\b(?:am|are|is|re|m|s) (?:so |very )?hungry\b",
         r"\bstarving\b(?! for)",
         r"ما ?ناكل|ماناكل|جوعان|جيعان|جايع|ما عندي ما ناكل",
-        r"\bma ?(?:3ndi|3andi|3ndna|3andna)? ?ma ?n?akol\w*\b", r"\bmanakol\w*\b", r"\bma ?kayn(?:ch|sh)? (?:ma|mat) ?n?akl\w*\b", r"ما ?كاين(?:ش)? ما ?(?:ناكل|نوكل|نكلو)",
+        r"\bma ?(?:3ndi|3andi|3ndna|3andna)? ?ma ?n?akol\w*\b", r"\bmanakol\w*\b", r"\bsaut\w* (?:des |les |un )?repas\b",
+        r"\b(?:can ?t|cannot|can not|unable to) feed (?:my|our|the) (?:kid|child|children|family|baby|son|daughter)\b",
+        r"ما ?عند(?:ي|نا)(?:ش)? (?:حتي )?(?:باش|ما) ?(?:نوكل|ناكل|نوكلو)", r"\bma ?kayn(?:ch|sh)? (?:ma|mat) ?n?akl\w*\b", r"ما ?كاين(?:ش)? ما ?(?:ناكل|نوكل|نكلو)",
         r"\bnakol ma ?3ndi walo\b", r"\bji3an\w*\b", r"\bjay3\w*\b",
         r"\b(?:not|haven t|havent|hasn t|hasnt|didn t|didnt) (?:eaten|eat) (?:anything |for |since |in )",
         r"\bma ?kl(?:it|ina|aw|at|a)(?:ch|sh)? (?:\w+ ){0,1}(?:walo|hta haja|7ta haja|ta haja|chi haja|yomayn|youmayn|jouj iyam)\b",
-        r"ما ?كل(?:يت|ينا|او|ات|ا)(?:ش)? (?:\S+ ){0,1}(?:والو|حتى حاجه|ولا حاجه|يومين|جوج ايام|من البارح)",
+        r"ما ?كل(?:يت|ينا|او|ات|ا)(?:ش)? (?:\S+ ){0,1}(?:والو|حتي حاجه|ولا حاجه|يومين|جوج ايام|من البارح)",
         r"\b(?:haven t|havent|have not|hasn t|hasnt|had not|hadn t) (?:had|eaten) (?:any )?(?:food|anything)\b",
-        r"لم (?:اكل|ناكل|نأكل|يأكل|ياكل) (?:شيئا|شي|منذ)",
+        r"لم (?:اكل|ناكل|ياكل) (?:شيا|شي|منذ)",
     ),
 }
 # Said about something else: these contexts cancel a category's match.
@@ -224,7 +238,7 @@ _EXCEPT: dict[str, re.Pattern[str]] = {
     ),
     VIOLENCE: _rx(
         r"\bfrap\w* (?:a|à) la porte\b", r"\bfrap\w* (?:un|le|mon) (?:texte|code|clavier)\b",
-        r"\bje me bat\w*\b", r"\bje me bats\b", r"\bme bat\w* pour\b",
+        r"\bje me bat\w*\b", r"\bje me bats\b", r"\bme bat\w* pour\b", r"\benferm\w* dehor\b",
         r"\bme tue (?:ce|ces|le|la|les)\b", r"\b(?:ca|sa|cela) me tu\w*\b",
     ),
 }
