@@ -52,3 +52,17 @@ def test_arabic_in_the_rules_is_written_as_messages_are_read():
     unfolded = set("ىةأإآؤئ")
     for pattern in [*_RULES.values(), *_EXCEPT.values()]:
         assert not unfolded & set(pattern.pattern), pattern.pattern
+
+
+def test_every_word_of_the_rules_is_written_as_messages_are_read():
+    # Messages are read with plurals folded (« pris » is read « pri », « unconscious »
+    # « unconsciou »): a rule holding the unfolded word never matches it.
+    import re
+
+    from bot.understanding.danger import _EXCEPT, _RULES
+    from bot.understanding.normalize import tokens
+    for pattern in [*_RULES.values(), *_EXCEPT.values()]:
+        text = pattern.pattern.replace("\\b", " ")
+        for word in re.findall(r"(?<![\\\w])([a-z]{3,})(?![\w?*+{\\])", text):
+            read = tokens(word)
+            assert len(read) > 1 or read == [word] or re.search(rf"\b{read[0]}\b", text), word
