@@ -54,7 +54,7 @@ _HIT = (r"(?:frap+\w*|tap(?:e|er|ee|ai|ait|aient|ent|es)|bat|battre|batu\w*|batt
 _PERSON = (r"(?:mari|conjoint|compagnon|copain|copine|ex|pere|mere|frere|soeur|fils|beau pere|"
            r"femme|homme|voisin|voisine|oncle|cousin|patron)")
 _KID = (r"(?:enfant|fils|fille|bebe|gamin|gamine|petit|petite|mineur|ado|nourrisson|wldi|weldi|"
-        r"bnti|binti|wladi|drari|kid|kids|child|children|(?:my|our|his|her) son|daughter|baby|ابني|بنتي|ولدي|طفل|اطفال|الاطفال|ولادي)")
+        r"bnti|binti|wladi|drari|niece|neveu|kid|kids|child|children|(?:my|our|his|her) son|daughter|baby|ابني|بنتي|ولدي|طفل|اطفال|الاطفال|ولادي)")
 _JE = r"(?:je|j|jsui|chui)"
 # Who threatens or chokes in English: a person, not « the caf threatens me to cut my benefits ».
 _THEY = (r"(?:he|she|they|(?:my|her|his) (?:husband|wife|boyfriend|girlfriend|partner|ex|father|dad|"
@@ -91,6 +91,8 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"(?:كلا|كلات|بلع|بلعات|شرب|شربات)\S* (?:ال)?(?:دوا|دواء|حبوب)(?:\s\S+){0,2}\s(?:بزاف|كثير|كامل|كلو)",
         rf"\b{_KID} (?:est |devient )?(?:tout |toute )?(?:bleu|violet)\b",
         r"\b(?:a lot of|lot of|so much) blood\b", r"\bcut (?:himself|herself|myself) (?:badly|deep\w*)\b",
+        r"\bavale\w* (?:\w+ ){0,2}(?:pile|aimant)\b", r"\b(?:s est|se|s etait) etouff\w*\b", r"\betouff\w* avec\b",
+        r"\bgh[ae]?b(?:at|et)? 3li(?:ya|a|h|ha)\b", r"غاب(?:ت)? (?:عليا|عليه|عليها)",
         r"\bbeaucoup de sang\b", r"\bdu sang partout\b", r"\bras+(?:o|ha|i|u)? ka[yt]?s[ie]l\b",
         r"\b(?:pri|avale) trop (?:de |d )?(?:insuline|medicament|cachet|comprime|pilule|somnifere)\w*",
         r"\b(?:visage|gorge|langue|levre)\w* (?:\w+ ){0,1}gonfl\w*\b", r"\bchoc anaphylactique\b",
@@ -107,8 +109,8 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bkay?t?s[ie]l (?:\w+ )?dem\b", r"\bdem kay?t?s[ie]l\b",
         r"(?:كيسيل|يسيل|كتسيل|تسيل|كيسيلو) (?:\S+ )?(?:الدم|دم)|(?:الدم|دم) (?:كيسيل|يسيل|كتسيل)",
         # Fallen, a person no longer moves: « طاح وما بقاش كيتحرك », « tah w ma b9ach kayt7errek »
-        r"(?:طاح|طاحت|ولدي|بنتي|راجلي|مراتي|بابا|ماما|امي|ابي|خويا|ختي|البيبي)(?:\s\S+){0,4}\sو?(?:ما|م) ?(?:بقاش? )?(?:كي|كا|كت|ي|ت)?(?:تحرك|هضر|تكلم)",
-        r"\b(?:tah|ta7|tahet|ta7et|weldi|wldi|bnti|rajli|mrati|baba|mama|khoya|khti)\b(?: \w+){0,4} ma ?(?:b[q9]a(?:ch|sh)? )?(?:kay|kat|ki)?(?:t?[7h][ae]?r+[ae]?k|hd[ae]?r)",
+        r"(?:طاح|طاحت|ولدي|بنتي|راجلي|مراتي|بابا|ماما|امي|ابي|خويا|ختي|البيبي)(?:\s\S+){0,4}\sو?(?:ما|م) ?(?:بقات?ش? )?(?:كي|كا|كت|ي|ت)?(?:تحرك|هضر|تكلم)",
+        r"\b(?:tah|ta7|tahet|ta7et|weldi|wldi|bnti|rajli|mrati|baba|mama|khoya|khti)\b(?: \w+){0,4} ma ?(?:b[q9]at?(?:ch|sh)? )?(?:kay|kat|ki)?(?:t?[7h][ae]?r+[ae]?k|hd[ae]?r)",
     ),
     SUICIDE: _rx(
         r"\b(?:veux|veu|voudrai|voudrais|vai|vais|envie de|prefere|souhaite|aimerai|aimerais|pense a) "
@@ -122,7 +124,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bdisparaitre pour toujours\b", r"\b(?:envie de|veux|voudrais|vais) disparaitre\b(?! (?:des|du)\b)(?! de (?:ce|cette|votre|vos|ton|ta|tes|la liste)\b)",
         r"\b(?:plus|pas|aucun) (?:de )?raison de vivre\b", r"\bending (?:my life|it all)\b",
         r"\b(?:no|don t see the|dont see the|what s the|what the) (?:point|reason) (?:of|in|to) (?:living|live|life|go on|going on)\b",
-        r"\btired of (?:living|life|being alive)\b", r"\bl?khat[ae]?r n3i?ch\b", r"الخاطر (?:ب)?نعيش", r"\b(?:want|going) to end it\b(?! (?:with|by))",
+        r"\btired of (?:living|life|being alive)\b", r"\bdormir pour toujours?\b", r"\bne plus (?:jamais )?me reveiller\b", r"\bl?khat[ae]?r n3i?ch\b", r"الخاطر (?:ب)?نعيش", r"\b(?:want|going) to end it\b(?! (?:with|by))",
         r"\bn(?:tla7|tle7|rmi|lo7|tli7)\w* (?:ras+i |rasi )?(?:mn|men) (?:t+a9|t+aq|ta9a|s+ta7|lbalcon|balcon|lfnetra|l?pont)\b",
         r"ن(?:رمي|لوح|طيح) (?:راسي|نفسي)", r"\b(?:plus|pas) la force de (?:vivre|continuer)\b", r"\bfatigue\w* de (?:vivre|la vie)\b",
         r"\b3[ae]?y[iy]t (?:mn|men) (?:had )?l?[7h]ayat?\b",
@@ -157,7 +159,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         rf"\b{_THEY} (?:\w+ ){{0,1}}hurt\w* (?:me|us)\b",
         r"\b(?:stalking|harassing|beating|hitting|choking|strangling) (?:me|us)\b",
         r"\bpushed (?:me|us) (?:down|into|against|to the (?:floor|ground))\b",
-        r"\b(?:fiya|fia|fina) l?markat\b",
+        r"\b(?:fiya|fia|fina) l?markat\b", r"(?:كي|كت|ي|ت)?عذب(?:ني|نا)\b", r"\bka[yt]?3[ae]?d+[ae]?b(?:ni|na)\b",
         r"\b(?:avec|a coup de|a coups de) (?:un |le |son )?couteau\b", r"\b(?:with|has|had|holding) a (?:knife|gun)\b",
         r"\bb (?:mou|lmou|jenwi|ljenwi|sekkin|sikin)\b", r"بال(?:سكين|موس|جنوي)", r"محبوس(?:ه)? (?:في |ف)(?:ال)?دار|(?:كي|ي)?حبس(?:ني|نا)|حابسني",
         r"\b\w*dr[ae]?b (?:fiya|fia|fina)\b",
@@ -180,6 +182,9 @@ _RULES: dict[str, re.Pattern[str]] = {
         rf"\blaisse\w* (?:\w+ ){{0,2}}{_KID} (?:tout )?seul\w*\b",
         rf"\b{_KID} (?:\w+ ){{0,5}}seul\w* (?:\w+ ){{0,3}}(?:depuis|toute la nuit)\b",
         r"\b(?:a|the) (?:child|kid|baby|little boy|little girl) (?:all )?alone\b",
+        r"\bfollow\w* (?:my|our) (?:daughter|son|kid|child|children|girl|boy)\b",
+        r"\bhomme (?:\w+ ){0,2}sui[tv]\w* (?:ma|mon|mes) (?:fille|fils|enfant)\b",
+        rf"\b{_KID} m[7h]bou?s+\w*\b", r"(?:ولدي|بنتي|ابني|طفلي|ولادي) محبوس",
         rf"\b{_KID} ma ?rj[ae]?3(?:at|ch|atch|och|ouch)\w*\b", rf"\b{_KID} (?:\w+ ){{0,2}}(?:n est pas|pas) rentre\w* (?:de|depuis)\b",
         rf"\b{_KID} (?:\w+ ){{0,2}}(?:didn t|did not|hasn t|has not) come (?:back|home)\b",
         rf"\b(?:message|photo|video)\w* (?:bizarre|sexuel\w*|intime\w*|nue|nu|obscene\w*) (?:\w+ ){{0,2}}{_KID}\b", r"\b(?:ran|run) away from home\b",
@@ -205,7 +210,8 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:nulle part|nul part|pas d endroit|aucun endroit|pas de place|pas de lieu) (?:\w+ ){0,2}(?:dormir|dormi|dor|la nuit)\b",
         r"\bou dormir\b", r"\bhebergement d urgence\b",
         r"\bsleep\w* (?:on|in) the street\b", r"\bnowhere to (?:sleep|stay|go tonight)\b", r"\bhomeless\b",
-        r"\bsleeping rough\b", r"\bno place to (?:sleep|stay)\b", r"\bnowhere to (?:go|live)\b(?! (?:for|to get|with|about))",
+        r"\bsleeping rough\b", r"\bno place to (?:sleep|stay|go)\b(?! (?:for|to get|with|about))", r"\bevicted (?:today|this morning|tonight)\b",
+        r"\b(?:vit|vivon|vivons|habite\w*|on vit) dans (?:une|la|notre|ma) (?:voiture|tente|cave|gare)\b", r"\bnowhere to (?:go|live)\b(?! (?:for|to get|with|about))",
         r"\b(?:m|nous|me) (?:a |ont |avon )?(?:mis|mise|jete|jetee|fout\w*) dehor\b",
         r"\btr[ae]?do?u?(?:na|ni) (?:mn|men|m) (?:dar|ddar|l?bit|l?appart)\b",
         r"\bma ?3a?nd(?:i|na)(?:ch|sh)? fin n(?:mchi|mchiw|bat|batu|3es|skon|sknu)\b(?! (?:l|la|le|lel|3nd|ila|l3nd|had|f|fi)\b)",
@@ -226,7 +232,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bnothing to eat\b", r"\bno food\b", r"\b(?:am|are|is|re|m|s) (?:so |very )?hungry\b",
         r"\bstarving\b(?! for)",
         r"ما ?ناكل|ماناكل|جوعان|جيعان|جايع|ما عندي ما ناكل",
-        r"\bma ?(?:3ndi|3andi|3ndna|3andna)? ?ma ?n?akol\w*\b", r"\bmanakol\w*\b", r"\bmange\w* (?:qu )?une (?:seule )?fois par jour\b", r"\bgo\w* to (?:bed|sleep) hungry\b", r"\bsaut\w* (?:des |les |un )?repas\b",
+        r"\bma ?(?:3ndi|3andi|3ndna|3andna)? ?ma ?n?akol\w*\b", r"\bmanakol\w*\b", r"\bma ?3a?nd(?:i|na|hom|hum|o|ha)(?:ch|sh)? ma ?(?:n|y|t)?akl\w*\b", r"\bmange\w* (?:qu )?une (?:seule )?fois par jour\b", r"\bgo\w* to (?:bed|sleep) hungry\b", r"\bsaut\w* (?:des |les |un )?repas\b",
         r"\b(?:can ?t|cannot|can not|unable to) feed (?:my|our|the) (?:kid|child|children|family|baby|son|daughter)\b",
         r"ما ?عند(?:ي|نا)(?:ش)? (?:حتي )?(?:باش|ما) ?(?:نوكل|ناكل|نوكلو)", r"\bma ?kayn(?:ch|sh)? (?:ma|mat) ?n?akl\w*\b", r"ما ?كاين(?:ش)? ما ?(?:ناكل|نوكل|نكلو)",
         r"\bnakol ma ?3ndi walo\b", r"\bji3an\w*\b", r"\bjay3\w*\b",
@@ -246,6 +252,7 @@ _EXCEPT: dict[str, re.Pattern[str]] = {
     VIOLENCE: _rx(
         r"\bfrap\w* (?:a|à) la porte\b", r"\bfrap\w* (?:un|le|mon) (?:texte|code|clavier)\b",
         r"\bje me bat\w*\b", r"\bme bat\w* pour\b", r"\benferm\w* dehor\b", r"\bagress\w* verbalement\b",
+        r"\bbattu\w* (?:aux|au|a la) (?:carte|jeu|echec|tenni|foot|course)\w*\b", r"\bfrapp\w* d etonnement\b",
         r"\bme tue (?:ce|ces|le|la|les)\b", r"\b(?:ca|sa|cela) me tu\w*\b",
     ),
 }
