@@ -82,7 +82,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         rf"\b(?:he|she|{_KID}|my (?:husband|wife|mother|father|mum|mom|dad)) (?:is |s )choking\b(?! on (?:her|his|my|their) word)",
         r"راس\S* (?:كي|كت|ي|ت)سيل",
         r"(?:^|\s)(?:ما ?|لا |م)(?:كي|كا|كت|ك|ي|ت)?تنفس",  # « مكيتنفسش », glued negation
-        rf"\b(?:il|elle|{_PERSON}|{_KID}) (?:\w+ ){{0,2}}ne (?:bouge|reagit) plus\b",
+        rf"\b(?:il|elle|{_PERSON}|{_KID}) (?:\w+ ){{0,2}}(?:ne )?(?:bouge|reagit) plus\b",
         rf"\b(?:he|she|{_KID}|my (?:husband|wife|mother|father|mum|mom|dad)) (?:is |s )?(?:not|isn t|isnt) moving\b",
         rf"\b(?:he|she|{_KID}|my (?:husband|wife|mother|father|mum|mom|dad)) (?:has |just )?(?:collapsed|fainted)\b(?! (?:last|yesterday|once|before|in the past)\b)",
         r"\bne se reveille plus\b", r"\b4[0-2] (?:de |degre )?(?:de )?fievre\b",
@@ -107,7 +107,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:visage|gorge|langue|levre)\w* (?:\w+ ){0,1}gonfl\w*\b", r"\bchoc anaphylactique\b",
         r"\bwja3 (?:\w+ ){0,2}(?:f|fi) (?:sder|sdr)\w*\b", r"(?:وجع|الم) (?:\S+ ){0,2}(?:في |ف)(?:ال)?(?:صدر|قلب)",
         r"ما ?(?:قادر|قادره|قادرش|قادراش|يقدر|كيقدر|تقدر|كتقدر)\S* (?:ي|ت|ن)تنفس",
-        r"\bma ?[q9]adr\w* (?:y|t|n)tn?[ae]?f+[ae]?s\b",
+        r"\bma ?[q9][ae]?d[ae]?r\w* (?:y|t|n)tn?[ae]?f+[ae]?s?\w*\b", r"ازمه (?:\S+ )?(?:ربو|قلبيه|تنفس)|نوبه ربو",
         r"\bva accoucher (?:maintenant|tout de suite|la maintenant)\b", r"\b(?:having|had) an? (?:stroke|heart attack|seizure)\b",
         r"\b(?:tah|ta7|ja|jat) (?:3lih|3liha|3liya) (?:l?ghchi|l?ghochi|l?ghoch|lghma)\b", r"\bghma (?:3lih|3liha)\b",
         r"(?:اغمي|غمي|غما) (?:عليه|عليها)|طاح (?:عليه|عليها) الغشي",
@@ -133,7 +133,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bdisparaitre pour toujours\b", r"\b(?:envie de|veux|voudrais|vais) disparaitre\b(?! (?:des|du)\b)(?! de (?:ce|cette|votre|vos|ton|ta|tes|la liste)\b)",
         r"\b(?:plus|pas|aucun) (?:de )?raison de vivre\b", r"\bending (?:my life|it all)\b",
         r"\b(?:no|don t see the|dont see the|what s the|what the) (?:point|reason) (?:of|in|to) (?:living|live|life|go on|going on)\b",
-        r"\btired of (?:living|life|being alive)\b", r"\bne plus exister\b", r"\bachete\w* une corde\b(?! a sauter)",
+        r"\btired of (?:living|life|being alive)\b", r"\b(?:coupe\w*|ouvert) les veine\w*\b", r"\bcut (?:my|his|her) wrist\w*\b", r"\bne plus exister\b", r"\bachete\w* une corde\b(?! a sauter)",
         r"\bwant (?:it all|everything) to (?:stop|end) forever\b", r"\bwant (?:it all|everything) to end\b",
         r"\b(?:bghit|baghi)(?:ch|sh)? nkoun f had d[oe]u?n?ya\b", r"(?:ال)?موت (?:احسن|خير) من (?:هاد |هذه )?(?:ال)?حياه", r"\bsi je n (?:etai|etais|etait) plus la\b", r"\bmieu sans moi\b", r"\b(?:vais|veux|va) (?:\w+ ){0,1}avaler (?:tous?|toute|toutes) (?:mes|les) (?:medicament|cachet|comprime|pilule)\w*",
         r"\bbetter off without me\b", r"(?:كنت|نكون) ميت\b", r"تمنيت (?:لو )?(?:نموت|اموت)", r"\b(?:don t|dont|do not) want to wake up\b",
@@ -208,6 +208,8 @@ _RULES: dict[str, re.Pattern[str]] = {
         rf"\b{_KID} h[ae]?rb(?:at|et|ou|o)? (?:mn|men) (?:dar|ddar)\b",
         rf"\b{_KID} (?:\w+ ){{0,1}}\w*dr[ae]?b(?:o|ouh|oh|uh|ouha)\b",
         rf"\b{_KID} (?:\w+ ){{0,4}}(?:a|avec) des bleu\b",
+        rf"\b{_KID} (?:\w+ ){{0,3}}(?:was|been|being|is) touched by\b",
+        rf"\b{_KID} (?:t|te)?kh?t[ae]?f\b(?! (?:lih|liha|lia|lihom))", r"(?:ولدي|بنتي|ابني|ابنتي|طفلي) (?:ت|ا)?(?:خطف|ختطف)",
         r"(?:طفل|طفله|ولد صغير|بنت صغيره) (?:\S+ ){0,2}(?:وحده|وحدو|بوحده|بوحدو)",
         r"(?:ولدي|بنتي|ابني|ابنتي|طفلي|ولادي) (?:\S+ )?(?:مفقود|مفقوده|ضايع|ضايعه)",
         r"\bhomme (?:\w+ ){0,2}sui[tv]\w* (?:ma|mon|mes) (?:fille|fils|enfant)\b",
@@ -226,7 +228,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:dor|dort|dormir|dorme|dormon|dormons|dormi|passe la nuit|passer la nuit) (?:\w+ ){0,1}(?:dans|a) (?:la|une|un) (?:gare|parc|cage d escalier|tente|squat|voiture|hall)\b",
         r"\b(?:dor|dort|dormir|dormon|dormons|dormi) (?:\w+ ){0,1}sous (?:un|le|les|une) (?:pont|tente|porche)\b",
         r"\bsleep\w* (?:in|at) (?:my|the|our|a) (?:train |bus )?(?:car|station|park|tent)\b",
-        r"\bou aller ce soir\b", r"\bplus de logement depuis\b", r"بقي(?:ت|نا) بلا (?:دار|سكن)", r"\bb[q9]it(?:na)? bla (?:dar|sakan)\b",
+        r"\bou aller ce soir\b", r"\b(?:rani|ana|ra) barra m3a (?:wladi|drari|bnati|weldi|binti|mrati)\b", r"\bplus de logement depuis\b", r"بقي(?:ت|نا) بلا (?:دار|سكن)", r"\bb[q9]it(?:na)? bla (?:dar|sakan)\b",
         r"\bnulle? part ou aller\b(?! pour)", r"\bexpulse\w* (?:ce matin|aujourd hui|hier|ce soir|cette nuit)\b",
         r"\b(?:on est|nous sommes|je suis|je me retrouve|on se retrouve) (?:\w+ ){0,1}dehor(?: (?:avec|depuis|ce soir|cette nuit)\b|$)",
         r"\bsleep\w* outside\b(?! (?:of|the))", r"\bsleep\w* in a park\b",
@@ -261,7 +263,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bnothing to eat\b", r"\bno food\b(?! bank)", r"\b(?:am|are|is|re|m|s) (?:so |very )?hungry\b",
         r"\bstarving\b(?! for)",
         r"ما ?ناكل|ماناكل|جوعان|جيعان|جايع|ما عندي ما ناكل",
-        r"\bma ?(?:3ndi|3andi|3ndna|3andna)? ?ma ?n?akol\w*\b", r"\bmanakol\w*\b", r"\bpleur\w* de faim\b", r"\bje ne mange plus\b(?! (?:de|d|du|la|le|les)\b)", r"\b(?:have|has) not eaten\b",
+        r"\bma ?(?:3ndi|3andi|3ndna|3andna)? ?ma ?n?akol\w*\b", r"\bmanakol\w*\b", r"\bpleur\w* de faim\b", r"\b(?:no|not|didn t|did not) eat (?:since|for)\b", r"\bje ne mange plus\b(?! (?:de|d|du|la|le|les)\b)", r"\b(?:have|has) not eaten\b",
         r"ما ?عند(?:ي|نا)ش? (?:حتي )?(?:خبز|الخبز|ماكله|الماكله)", r"\b(?:don t|dont|do not|doesn t) have (?:anything|any food) to eat\b",
         r"ما ?عند(?:ي|نا)ش? (?:شي|حاجه) (?:ن)?(?:ناكل|اكل|ناكلو|نوكل|نوكلو)", r"\bma ?3a?nd(?:i|na|hom|hum|o|ha)(?:ch|sh)? ma ?(?:n|y|t)?akl\w*\b", r"\bmange\w* (?:qu )?une (?:seule )?fois par jour\b", r"\bgo\w* to (?:bed|sleep) hungry\b", r"\bsaut\w* (?:des |les |un )?repas\b",
         r"\b(?:can ?t|cannot|can not|unable to) feed (?:my|our|the) (?:kid|child|children|family|baby|son|daughter)\b",
@@ -276,6 +278,7 @@ _RULES: dict[str, re.Pattern[str]] = {
 }
 # Said about something else: these contexts cancel a category's match.
 _EXCEPT: dict[str, re.Pattern[str]] = {
+    MEDICAL: _rx(r"\boverdose (?:on|of|de) (?:coffee|cafe|chocolate|chocolat|sugar|sucre|work|travail|netflix?)\b"),
     CHILD: _rx(r"\bfugu\w* (?:\w+ ){0,8}(?:est|sont) (?:rentre\w*|revenu\w*|retrouve\w*)\b"),
     SHELTER: _rx(
         r"\b(?:site|appli\w*|page|compte|serveur|logiciel|jeu) (?:\w+ ){0,2}(?:m|nous|me) (?:a |ont )?(?:mis|jete|jetee|fout\w*) dehor\b",
@@ -283,7 +286,7 @@ _EXCEPT: dict[str, re.Pattern[str]] = {
     VIOLENCE: _rx(
         r"\bfrap\w* (?:a|à) la porte\b", r"\bfrap\w* (?:un|le|mon) (?:texte|code|clavier)\b",
         r"\bje me bat\w*\b", r"\bme bat\w* pour\b", r"\benferm\w* dehor\b", r"\bagress\w* verbalement\b",
-        r"\bbattu\w* (?:aux|au|a la) (?:carte|jeu|echec|tenni|foot|course)\w*\b", r"\bfrapp\w* d etonnement\b",
+        r"\bbattu\w* (?:aux|au|a la) (?:carte|jeu|echec|tenni|foot|course)\w*\b", r"\bfrapp\w* d etonnement\b", r"\bhit (?:me|us) up\b",
         r"\bme tue (?:ce|ces|le|la|les)\b", r"\b(?:ca|sa|cela) me tu\w*\b",
     ),
 }
