@@ -102,6 +102,8 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:tah|ta7)\w* (?:mn|men) (?:t+a9|t+aq|ta9a|s+ta7|lbalcon|balcon|drouj|ddrouj|lfnetra)\b",
         r"\bpique\w* (?:\w+ ){0,5}gonfl\w*\b", r"\bfell (?:\w+ ){0,3}hit (?:his|her|my) head\b",
         r"(?:ت|ا)?حرق\S* (?:\S+ )?بال(?:ماء|ما|زيت|نار)",
+        r"\bbouche (?:de traver|tordue)\b", r"\bdrogue\w* (?:\w+ ){0,3}(?:delire|convul|ne repond|inconscient)\w*",
+        r"ضيق (?:ف|في) ?(?:ال)?تنفس",
         r"\bbeaucoup de sang\b", r"\bdu sang partout\b", r"\bras+(?:o|ha|i|u)? ka[yt]?s[ie]l\b",
         r"\b(?:pri|avale) trop (?:de |d )?(?:insuline|medicament|cachet|comprime|pilule|somnifere)\w*",
         r"\b(?:visage|gorge|langue|levre)\w* (?:\w+ ){0,1}gonfl\w*\b", r"\bchoc anaphylactique\b",
@@ -133,7 +135,8 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bdisparaitre pour toujours\b", r"\b(?:envie de|veux|voudrais|vais) disparaitre\b(?! (?:des|du)\b)(?! de (?:ce|cette|votre|vos|ton|ta|tes|la liste)\b)",
         r"\b(?:plus|pas|aucun) (?:de )?raison de vivre\b", r"\bending (?:my life|it all)\b",
         r"\b(?:no|don t see the|dont see the|what s the|what the) (?:point|reason) (?:of|in|to) (?:living|live|life|go on|going on)\b",
-        r"\btired of (?:living|life|being alive)\b", r"\b(?:coupe\w*|ouvert) les veine\w*\b", r"\bcut (?:my|his|her) wrist\w*\b", r"\bne plus exister\b", r"\bachete\w* une corde\b(?! a sauter)",
+        r"\btired of (?:living|life|being alive)\b", r"\btout s arret\w* (?:pour de bon|pour toujours|definitivement)\b",
+        r"\b(?:nobody|no one) would (?:miss me|care if i die)\b(?! at)", r"\bmiss me if i die\b", r"\b(?:coupe\w*|ouvert) les veine\w*\b", r"\bcut (?:my|his|her) wrist\w*\b", r"\bne plus exister\b", r"\bachete\w* une corde\b(?! a sauter)",
         r"\bwant (?:it all|everything) to (?:stop|end) forever\b", r"\bwant (?:it all|everything) to end\b",
         r"\b(?:bghit|baghi)(?:ch|sh)? nkoun f had d[oe]u?n?ya\b", r"(?:ال)?موت (?:احسن|خير) من (?:هاد |هذه )?(?:ال)?حياه", r"\bsi je n (?:etai|etais|etait) plus la\b", r"\bmieu sans moi\b", r"\b(?:vais|veux|va) (?:\w+ ){0,1}avaler (?:tous?|toute|toutes) (?:mes|les) (?:medicament|cachet|comprime|pilule)\w*",
         r"\bbetter off without me\b", r"(?:كنت|نكون) ميت\b", r"تمنيت (?:لو )?(?:نموت|اموت)", r"\b(?:don t|dont|do not) want to wake up\b",
@@ -163,7 +166,8 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bpeur (?:de|pour) (?:mon|ma|ma vie|son|sa)\b(?: (?:mari|conjoint|compagnon|copain|ex|pere|frere|vie))?",
         rf"\b(?:{_JE}|i m|i am|im|we are|we re|suis|sommes) (?:\w+ ){{0,1}}en danger\b(?! de (?!mort))",
         r"\ben danger (?:chez moi|a la maison|de mort)\b", r"\bdanger de mort\b",
-        r"\b(?:hit|hitting|beat|beating|beaten|attacked|attack|abuse|abused|threatened|rape|raped|raping|kill|assaulted|mugged) (?:me|us|my)\b",
+        r"\b(?:hit|hitting|beat|beating|beaten|attacked|attack|abuse|abused|threatened|rape|raped|raping|kill|assaulted|mugged) (?:me|us|my (?:wife|husband|kid|child|children|son|daughter|mother|mum|mom|sister|brother|baby|family))\b",
+        r"\bleve\w* la main sur (?:moi|nous|elle|lui)\b",
         r"\bi was (?:raped|attacked|beaten|assaulted)\b",
         # Plurals are folded: « threatens » is read « threaten ».
         rf"\b{_THEY} (?:\w+ ){{0,1}}(?:threaten|kick|slap|punch|chok|strangl)\w* (?:me|us)\b(?! out)",
@@ -206,7 +210,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\btouch\w* (?:my|our|his|her) (?:son|daughter|kid|child|children|boy|girl)\b",
         r"\b(?:stranger|man|adult) (?:\w+ ){0,2}messag\w* (?:my|our) (?:\d+ year old|daughter|son|kid|child)\b",
         rf"\b{_KID} h[ae]?rb(?:at|et|ou|o)? (?:mn|men) (?:dar|ddar)\b",
-        rf"\b{_KID} (?:\w+ ){{0,1}}\w*dr[ae]?b(?:o|ouh|oh|uh|ouha)\b",
+        rf"\b{_KID} (?:\w+ ){{0,1}}\w*dr[ae]?b(?:o|ouh|oh|uh|ouha)\b", rf"\b{_KID} (?:\w+ ){{0,5}}\w*dr[ae]?b(?:ni|ha)\b",
         rf"\b{_KID} (?:\w+ ){{0,4}}(?:a|avec) des bleu\b",
         rf"\b{_KID} (?:\w+ ){{0,3}}(?:was|been|being|is) touched by\b",
         rf"\b{_KID} (?:t|te)?kh?t[ae]?f\b(?! (?:lih|liha|lia|lihom))", r"(?:ولدي|بنتي|ابني|ابنتي|طفلي) (?:ت|ا)?(?:خطف|ختطف)",
@@ -228,7 +232,9 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:dor|dort|dormir|dorme|dormon|dormons|dormi|passe la nuit|passer la nuit) (?:\w+ ){0,1}(?:dans|a) (?:la|une|un) (?:gare|parc|cage d escalier|tente|squat|voiture|hall)\b",
         r"\b(?:dor|dort|dormir|dormon|dormons|dormi) (?:\w+ ){0,1}sous (?:un|le|les|une) (?:pont|tente|porche)\b",
         r"\bsleep\w* (?:in|at) (?:my|the|our|a) (?:train |bus )?(?:car|station|park|tent)\b",
-        r"\bou aller ce soir\b", r"\b(?:rani|ana|ra) barra m3a (?:wladi|drari|bnati|weldi|binti|mrati)\b", r"\bplus de logement depuis\b", r"بقي(?:ت|نا) بلا (?:دار|سكن)", r"\bb[q9]it(?:na)? bla (?:dar|sakan)\b",
+        r"\bou aller ce soir\b", r"\b(?:n a|n ai|n avon) nulle part\b(?! (?:ou|pour) (?:ranger|mettre|garer|stocker))",
+        r"\b(?:i|we) have nowhere\b(?! to (?:park|put|store|study|work|go (?:for|to get|with|about)))", r"\bbla dar (?:had lila|had lil|lyoum|lyouma)\b",
+        r"بلا (?:دار|سكن) (?:هاد |هذه )?(?:الليله|اليوم)", r"\b(?:rani|ana|ra) barra m3a (?:wladi|drari|bnati|weldi|binti|mrati)\b", r"\bplus de logement depuis\b", r"بقي(?:ت|نا) بلا (?:دار|سكن)", r"\bb[q9]it(?:na)? bla (?:dar|sakan)\b",
         r"\bnulle? part ou aller\b(?! pour)", r"\bexpulse\w* (?:ce matin|aujourd hui|hier|ce soir|cette nuit)\b",
         r"\b(?:on est|nous sommes|je suis|je me retrouve|on se retrouve) (?:\w+ ){0,1}dehor(?: (?:avec|depuis|ce soir|cette nuit)\b|$)",
         r"\bsleep\w* outside\b(?! (?:of|the))", r"\bsleep\w* in a park\b",
@@ -278,6 +284,7 @@ _RULES: dict[str, re.Pattern[str]] = {
 }
 # Said about something else: these contexts cancel a category's match.
 _EXCEPT: dict[str, re.Pattern[str]] = {
+    FOOD: _rx(r"\b(?:ai|ont|avon|a|as) faim\b(?: \w+){0,6} (?:resto|restaurant|snack|kebab|pizza|mcdo|macdo|boulangerie)\b"),
     MEDICAL: _rx(r"\boverdose (?:on|of|de) (?:coffee|cafe|chocolate|chocolat|sugar|sucre|work|travail|netflix?)\b"),
     CHILD: _rx(r"\bfugu\w* (?:\w+ ){0,8}(?:est|sont) (?:rentre\w*|revenu\w*|retrouve\w*)\b"),
     SHELTER: _rx(
@@ -287,6 +294,7 @@ _EXCEPT: dict[str, re.Pattern[str]] = {
         r"\bfrap\w* (?:a|à) la porte\b", r"\bfrap\w* (?:un|le|mon) (?:texte|code|clavier)\b",
         r"\bje me bat\w*\b", r"\bme bat\w* pour\b", r"\benferm\w* dehor\b", r"\bagress\w* verbalement\b",
         r"\bbattu\w* (?:aux|au|a la) (?:carte|jeu|echec|tenni|foot|course)\w*\b", r"\bfrapp\w* d etonnement\b", r"\bhit (?:me|us) up\b",
+        r"\bfrapp\w* par (?:sa|ca|son|ses|la|le) (?:generosite|gentillesse|beaute|intelligence|reponse|nouvelle)\b",
         r"\bme tue (?:ce|ces|le|la|les)\b", r"\b(?:ca|sa|cela) me tu\w*\b",
     ),
 }
