@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.conversation.i18n import N_
+from bot.understanding.normalize import has_arabic
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,11 @@ class Reply:
 # right to left: « الرقم 01 70 772 372 » shows as « 372 772 70 01 ». A no-break space is a
 # separator inside a number, which keeps its groups in order (and on one line).
 _SPACED_DIGITS = re.compile(r"(?<=\d) (?=\d)")
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 
 
 def numbers_kept_whole(text: str) -> str:
     """A text with Arabic letters, its numbers' groups joined by no-break spaces."""
-    return _SPACED_DIGITS.sub("\u00a0", text) if _ARABIC_LETTER.search(text) else text
+    return _SPACED_DIGITS.sub("\u00a0", text) if has_arabic(text) else text
 
 
 @dataclass(frozen=True)

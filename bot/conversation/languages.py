@@ -14,7 +14,7 @@ from bot.conversation.events import Button
 from bot.conversation.i18n import LANGUAGES, N_, NAMES, translator
 from bot.conversation.state import AFTER_ANSWER, ASK_WHERE, START, TYPE_WHERE
 from bot.places.needs import BUS, GREETING
-from bot.understanding.normalize import tokens
+from bot.understanding.normalize import has_arabic, tokens
 
 DARIJA = "darija"
 DARIJA_CHOICES = ("fr", "ar")
@@ -78,6 +78,4 @@ class LanguagePhase(Base):
 
 
 def _long_enough(text: str) -> bool:
-    if any("\u0600" <= ch <= "\u06ff" for ch in text):
-        return True
-    return len(tokens(text)) >= 2
+    return has_arabic(text) or len(tokens(text)) >= 2

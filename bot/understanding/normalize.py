@@ -187,3 +187,8 @@ def darija_article(word: str) -> str | None:
 
 def is_arabic(word: str) -> bool:
     return bool(word) and "\u0600" <= word[0] <= "\u06ff"
+
+
+def has_arabic(text: str) -> bool:
+    """Whether any letter of the text is Arabic."""
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
