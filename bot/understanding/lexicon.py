@@ -136,27 +136,11 @@ class Lexicon:
         outright phrasings, its other aliases, and the words that belong to it alone (« i need
         someone to help me with my taxes » is about taxes besides « someone »)."""
         words = self._strip(intent, tokens(text)[: MAX_WORDS * 3])
-        own = {a for a, ids in self.aliases.items() if intent in ids}
-        for n in sorted({len(a) for a in own}, reverse=True):
-            i = 0
-            while i <= len(words) - n:
-                if tuple(words[i:i + n]) in own:
-                    del words[i:i + n]
-                else:
-                    i += 1
+        words = _remove(words, {a for a, ids in self.aliases.items() if intent in ids})
         return " ".join(w for w in words if set(self.vocab.get(w, ())) != {intent})
 
     def _strip(self, intent: str, words: list[str]) -> list[str]:
-        words = list(words)
-        phrases = self.explicit.get(intent, set())
-        for n in sorted({len(p) for p in phrases}, reverse=True):
-            i = 0
-            while i <= len(words) - n:
-                if tuple(words[i:i + n]) in phrases:
-                    del words[i:i + n]
-                else:
-                    i += 1
-        return words
+        return _remove(words, self.explicit.get(intent, set()))
 
     def signals(self, text: str, scores: dict[str, float]) -> list[str]:
         """What the lexicon found, as classifier features: the intents one of whose aliases is in
@@ -259,3 +243,16 @@ class Lexicon:
         if squash(top) >= ACCEPT and top >= RATIO * runner:
             return Match(best, round(squash(top), 1), candidates)
         return Match(None, round(squash(top), 1), candidates)
+
+
+def _remove(words: list[str], phrases: set[tuple[str, ...]]) -> list[str]:
+    """The words without the phrases they hold, the longest phrases taken out first."""
+    words = list(words)
+    for n in sorted({len(p) for p in phrases}, reverse=True):
+        i = 0
+        while i <= len(words) - n:
+            if tuple(words[i:i + n]) in phrases:
+                del words[i:i + n]
+            else:
+                i += 1
+    return words
