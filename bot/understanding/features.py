@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from bot.understanding.normalize import STOPWORDS, arabic_stem, tokens
+from bot.understanding.normalize import STOPWORDS, arabic_persons, arabic_stem, tokens
 
 NGRAMS = (3, 4, 5)
 SPANS = (5, 6)  # lengths of the pieces that cross a word boundary
@@ -31,6 +31,8 @@ def features(text: str) -> list[str]:
         stem = arabic_stem(w) or _darija_article(w)
         if stem is not None:
             out.append("w=" + stem)
+        if arabic_persons(w):  # « اشتغل », « نشتغل », « يشتغل »: one verb, whoever works
+            out.append("v=" + w[1:])
         padded = f"<{w}>"
         if len(w) <= 3:
             continue  # short words count whole only: "rsa" must not be found inside "carsat"

@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 
 from bot.places.needs import ERASE, GREETING, HELP, NEEDS, OUT_OF_SCOPE, THANKS
 from bot.understanding.intents import Intent
-from bot.understanding.normalize import STOPWORDS, arabic_stem, content, darija_article, is_arabic, tokens
+from bot.understanding.normalize import STOPWORDS, arabic_persons, arabic_stem, content, darija_article, is_arabic, tokens
 
 ACCEPT = 62.0  # score to answer without asking (one exact keyword is enough)
 RATIO = 1.3  # the best intent's evidence must exceed the runner-up's by this factor
@@ -48,6 +48,7 @@ PREFIX_MIN = 5  # "alloc" → "allocation"; "lune" must not find "lunettes"
 PREFIX_SIM = 0.7
 STEM = 6  # words sharing this many first letters are taken as the same word's forms
 GLUED_SIM = 0.9  # « lcaf » is « caf » with Darija's article glued on
+PERSON_SIM = 0.9  # « اشتغل » (I work) is « نشتغل » (Darija's I work) in another person
 MAX_WORDS = 40  # a 5,000-character message is judged on its first words
 
 ALIAS_WEIGHT = 1.0
@@ -194,6 +195,9 @@ class Lexicon:
         glued = darija_article(word)
         if glued is not None and glued in self.vocab:
             found.setdefault(glued, GLUED_SIM)
+        for other in arabic_persons(word):
+            if other in self.vocab:
+                found.setdefault(other, PERSON_SIM)
         if len(word) <= 3 or (is_arabic(word) and len(stem or word) <= 4):
             # Short Arabic words differ by one letter in meaning, not by typo: "الجامع" (the
             # mosque) is not "الجامعة" (the university), cut short or misspelt.

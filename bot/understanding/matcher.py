@@ -160,6 +160,29 @@ alone, all languages, then French):
   stay its aliases). Four seeds: in scope 3,877.25 → 3,875.25, out of scope 785.25 → 784.5, wrong
   need said 242 → 242.5 — within one seed's noise, kept for what the words mean. Taking
   « dentiste » from sante too made « rembourser le dentiste » a doctor to find: not done.
+- A second fresh split (tests/understanding/fresh2.tsv, 126 messages, mostly Arabic script and
+  French out of scope), measured once before its misses were read: ar 60/66 in scope, fr 18/20
+  out of scope, as on the test split. What its misses showed, mended in general ways, each
+  against four seeds (in scope / out of scope left alone / wrong need said, of 4,384 / 844; before:
+  3,875.25 / 784.5 / 242.5):
+  - small talk silenced in the classifier's answer too when a need has lexicon evidence (« كيفاش
+    نستعمل الشيك ديال الطاقة » was help): 3,855 / 785.25 / 241.75 — rejected, the bank's thanks
+    and greetings often name a need.
+  - an Arabic verb found in any person (normalize.arabic_persons; kept): the lexicon knew « نشتغل »
+    (Darija's I work), not « اشتغل » (standard), « يشتغل » or « تشتغل »; the lexicon reads a word of
+    four letters or more starting with a person's letter in the other persons (0.9), and the
+    classifier sees it without that letter. 3,875.5 / 785.5 / 240 (Arabic 1,143.25 → 1,144.75, its
+    wrong needs 53 → 51.75); fresh 88 → 89, mashriq 32 → 33, standard 24 → 25, fresh2 ar 60 → 62.
+  - « conseil » out of droit's keywords (« conseils pour maigrir » was legal help; « conseil
+    juridique » still is, by « juridique »): 3,874.75 / 785.5 / 240.5, within noise; kept for
+    what the word means (it had been tried with « garde » and « enfants », which cost more).
+  - everyday Arabic words the lexicon lacked, asked about need by need: a sick person and fever
+    (« مريض », « السخانة », « الحمى », « mrid »: « بنتي عندها السخانة » was school, from « بنتي »),
+    the employer (« المشغل », « صاحب العمل »: « المشغل طردني » was an eviction), the meter
+    (« الكونطور » was a work contract, by typo), hunger, milk, nappies and clothes, the police,
+    the neighbours, the visa, a syndic, a salary: 3,882.75 / 782.75 / 240.75, Arabic 1,144.75 →
+    1,150 in scope, 153.25 → 151.75 out of scope (« القط ديالي مريض », my cat is sick, is now a
+    doctor to find).
 Thresholds from a grid over ALPHA 0.3–0.6 × ACCEPT 0.30–0.50 × RATIO 1.0–1.5: ALPHA 0.4, ACCEPT 0.45,
 RATIO 1.2. RATIO 1.0 scores a point higher in scope but answers outright between two close needs,
 where buttons are safer. Run again on 4,568 phrasings (ALPHA 0.3–0.5 × ACCEPT 0.35–0.55 × RATIO

@@ -177,6 +177,17 @@ def arabic_stem(word: str) -> str | None:
     return stem if stem != word else None
 
 
+_PERSONS = "انيت"  # a verb's person, before its stem: I (standard, folded « أ »), I (Darija) or we, he, she or you
+
+
+def arabic_persons(word: str) -> tuple[str, ...]:
+    """The same verb in the other persons (« اشتغل », « نشتغل », « يشتغل », « تشتغل »), for a
+    word of four letters or more starting with a person's letter; () otherwise."""
+    if len(word) < 4 or word[0] not in _PERSONS or not is_arabic(word):
+        return ()
+    return tuple(p + word[1:] for p in _PERSONS if p != word[0])
+
+
 def darija_article(word: str) -> str | None:
     """The word without the article Darija glues on in Latin letters (« lcaf », « lflous »), or
     None. At least three letters are kept: « lait » is not « l » + « ait »."""
