@@ -62,6 +62,14 @@ _SOMEONE = rf"(?:he|she|{_KID}|my (?:husband|wife|mother|father|mum|mom|dad))"
 # Who threatens or chokes in English: a person, not « the caf threatens me to cut my benefits ».
 _THEY = (r"(?:he|she|they|(?:my|her|his) (?:husband|wife|boyfriend|girlfriend|partner|ex|father|dad|"
          r"stepfather|brother|son|uncle|cousin|neighbour|neighbor|landlord|boss))")
+# A bone someone broke: the police numbers, and the doctor's too. Not « la tête »: « il m'a cassé la
+# tête avec ses papiers » is said of someone tiresome.
+_BONE = r"(?:bras|jambe|nez|cote\w*|machoire|main|poignet|cheville|doigt\w*)"
+_BROKEN = (rf"\bm a casse (?:le|la|les|mon|ma|mes) {_BONE}\b",
+           r"\b(?:he|she|they|someone|somebody) (?:\w+ ){0,1}(?:broke|fractured) (?:my|her|his|our) (?:arm|leg|nose|jaw|rib|wrist|ankle|finger|hand)\b",
+           r"كسر\S* ?(?:لي|ليا|ليه|ليها) (?:يد|يدي|يدو|ذراعي|دراعي|رجلي|رجلو|نيفي|انفي|ضلعي|فكي)\b")
+# A child is the one who hits: « mon fils de 20 ans me frappe » is violence against the parent.
+_CHILD_HITS_ME = re.compile(rf"\b{_KID}(?: de \d+ ans)? {_ME} (?:a |ai )?{_HIT}\b")
 
 
 def _rx(*patterns: str) -> re.Pattern[str]:
@@ -70,6 +78,7 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 
 _RULES: dict[str, re.Pattern[str]] = {
     MEDICAL: _rx(
+        *_BROKEN,
         r"\brespir\w* (?:plus|pas|mal|difficilement|bizarrement|tres vite)\b", r"\b(?:fait|fai|faire) un malaise\b",
         r"\bmalaise cardiaque\b", r"\binconscient\w*\b", r"\bevanoui\w*\b", r"\bperdu connaissance\b",
         r"\bcrise (?:cardiaque|d epilep\w*|de convulsion|d asthme)\b", r"\binfarctu\w*\b", r"\bavc\b",
@@ -199,7 +208,8 @@ _RULES: dict[str, re.Pattern[str]] = {
         # Plurals are folded: « threatens » is read « threaten ».
         rf"\b{_THEY} (?:\w+ ){{0,1}}(?:threaten|kick|slap|punch|chok|strangl)\w* (?:me|us)\b(?! out)",
         rf"\b{_THEY} (?:\w+ ){{0,1}}locked (?:me|us) (?:in|up|inside)\b",
-        r"\bm a casse (?:le|la|les|mon|ma|mes) (?:bras|jambe|nez|dent\w*|cote\w*|main|doigt\w*|machoire|tete)\b",
+        *_BROKEN, r"\bm a casse (?:les|mes|ma|une) dent\w*\b",
+        r"\bm a casse la tete (?:contre|a coup\w*|avec (?:un|une|le|la|sa|son) (?:bouteille|baton|barre|chaise|marteau|poele))\b",
         r"\bdes bleu (?:partout|sur (?:le|tout le|mon|ma) (?:corps|visage|figure|bras)|a cause de (?:lui|elle|mon|ma))\b",
         rf"\b{_THEY} (?:\w+ ){{0,1}}hurt\w* (?:me|us)\b",
         r"\b(?:stalking|harassing|beating|hitting|choking|strangling) (?:me|us)\b",
@@ -399,6 +409,8 @@ def detect(text: str) -> tuple[str, ...]:
         found.append(category)
     if CHILD in found and VIOLENCE in found and not _adult_victim(norm):
         found.remove(VIOLENCE)  # "il frappe mes enfants": the child line, with the police numbers
+    if CHILD in found and VIOLENCE in found and not _RULES[CHILD].search(_CHILD_HITS_ME.sub(" ", norm)):
+        found.remove(CHILD)
     return tuple(found)
 
 

@@ -35,8 +35,11 @@ def numbers(reply) -> list[str]:
     ("my husband hits me", ["17", "114", "3919"], ["17", "114", "3919"]),
     ("بغيت نموت", ["3114"], ["3114", "15"]),
     ("rajli kaydrebni", ["17", "3919"], ["17", "114", "3919"]),
+    ("il m'a cassé le bras, j'ai peur", ["15", "17", "3919"], ["15", "114", "17"]),
+    ("mon fils de 20 ans me frappe", ["17", "3919"], ["17", "114", "3919"]),
 ], ids=["violence at home", "suicidal words", "child in danger", "nowhere to sleep", "no food",
-        "medical emergency", "english", "arabic", "darija"])
+        "medical emergency", "english", "arabic", "darija", "a bone broken by someone",
+        "hit by a grown son (not the child line)"])
 def test_first_reply_gives_the_numbers_with_no_question(k, message, first_lines, phones):
     t = turn(State(), text(message), NIGHT, k)
     first = t.replies[0]
@@ -65,7 +68,7 @@ def test_emergency_first_at_every_step(k, state):
 @pytest.mark.parametrize("message", [
     "mourir de rire", "ma batterie est morte", "il a frappé à la porte", "ça me tue ces papiers",
     "je me bats pour mon dossier caf", "urgence dossier caf", "au secours la caf", "je dors mal",
-    "recette de couscous", "my phone is dead",
+    "recette de couscous", "my phone is dead", "il m'a cassé la tête avec ses histoires de caf",
 ])
 def test_look_alikes_get_no_emergency_numbers(k, message):
     t = turn(State(), text(message), NIGHT, k)
