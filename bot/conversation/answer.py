@@ -6,7 +6,7 @@ from bot.conversation import texts
 from bot.conversation.base import SHOW, WHERE_ASK, Base, Turn
 from bot.conversation.events import Button
 from bot.conversation.state import ANSWERED
-from bot.places.geo import route_link
+from bot.places.geo import map_link, route_link
 from bot.places.nearby import Option, options_for, sooner_alternative, tours_near
 from bot.places.needs import BUS
 from bot.understanding.gazetteer import POSITION
@@ -93,8 +93,12 @@ class AnswerPhase(Base):
         if option is None:
             return self.reask()
         pin = texts.pin_of(option)
-        origin = self.state.position if self.state.by == POSITION else None
+        buttons = self.follow_up(route=False, remind=self.can_remind(option))
+        if self.state.by != POSITION:  # a quartier is no starting point: the place on the map, and how to get a route
+            self.say(self._("🗺 {place} sur le plan :", place=pin.name) + "\n" + map_link(pin.latitude, pin.longitude)
+                     + "\n" + self._("📍 Envoyez votre position pour avoir le chemin à pied depuis là où vous êtes."),
+                     buttons)
+            return self.done()
         self.say(self._("🗺 Itinéraire à pied vers {place} :", place=pin.name) + "\n"
-                 + route_link(origin, pin.latitude, pin.longitude),
-                 self.follow_up(route=False, remind=self.can_remind(option)))
+                 + route_link(self.state.position, pin.latitude, pin.longitude), buttons)
         return self.done()

@@ -40,9 +40,7 @@ def map_link(lat: float, lon: float) -> str:
     return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=18/{lat:.5f}/{lon:.5f}"
 
 
-def route_link(origin: tuple[float, float] | None, lat: float, lon: float) -> str:
-    if origin is None:
-        return map_link(lat, lon)
+def route_link(origin: tuple[float, float], lat: float, lon: float) -> str:
     return (
         "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot"
         f"&route={origin[0]:.5f}%2C{origin[1]:.5f}%3B{lat:.5f}%2C{lon:.5f}"

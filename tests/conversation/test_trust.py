@@ -118,6 +118,9 @@ def test_distances_only_as_precise_as_known(k, events, distance, not_said):
 def test_route_starts_from_the_person_only_when_they_shared_it(k):
     _, replies = talk(k, text("caf"), button("q:tilleuls"), button("a:route"))
     assert "route=" not in replies[0].text and "openstreetmap.org/?mlat=" in replies[0].text
+    # Not called a route when it is only the place on the map, and the resident learns how to get one.
+    assert "Itinéraire" not in replies[0].text and "sur le plan" in replies[0].text
+    assert "Envoyez votre position" in replies[0].text
 
 
 @pytest.mark.parametrize("need", sorted(NEEDS))
