@@ -79,6 +79,10 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 _RULES: dict[str, re.Pattern[str]] = {
     MEDICAL: _rx(
         *_BROKEN,
+        # Batch 13: a fall with no getting up, half a face dropped, a child who ate an adult's pills.
+        r"\btombe\w* (?:\w+ ){0,4}(?:ne )?(?:se releve|peut (?:plus|pas) se (?:relever|lever))\b",
+        r"\bface (?:is |has )?(?:dropp\w*|droop\w*|fallen|gone numb|paralys\w*|paralyz\w*)\b",
+        rf"\b{_KID} (?:\w+ ){{0,1}}kla\w* (?:\w+ ){{0,1}}(?:dwa|dowa|doua|l?hbob|l?7bob) dyal (?:jd+\w*|mm\w*|bb\w*|baba|mama|khal\w*|3amm?\w*|jaddi|jadda)\b",
         r"\brespir\w* (?:plus|pas|mal|difficilement|bizarrement|tres vite)\b", r"\b(?:fait|fai|faire) un malaise\b",
         r"\bmalaise cardiaque\b", r"\binconscient\w*\b", r"\bevanoui\w*\b", r"\bperdu connaissance\b",
         r"\bcrise (?:cardiaque|d epilep\w*|de convulsion|d asthme)\b", r"\binfarctu\w*\b", r"\bavc\b",
@@ -137,6 +141,11 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:tah|ta7|tahet|ta7et|weldi|wldi|bnti|rajli|mrati|baba|mama|mmi|bba|khoya|khti)\b(?: \w+){0,4} ma ?(?:b[q9]at?(?:ch|sh)? )?(?:kay|kat|ki)?(?:t?[7h][ae]?r+[ae]?k|hd[ae]?r|3r[ae]?f)",
     ),
     SUICIDE: _rx(
+        # Batch 13: not waking up, every pill tonight, « no longer wanting to live » in Arabic.
+        r"\b(?:veux|voudrais|voudrai|veu|prefere|aimerai|aimerais) (?:ne )?(?:plus|pas|jamais) (?:me )?reveiller\b(?! (?:a|avant|tot|si tot|demain|le matin|pour|en))",
+        r"\b(?:going to|gonna|will|want to) (?:take|swallow) (?:all|every) (?:of )?(?:my |the )?(?:pill|tablet|medication|medicine)\b",
+        r"ما ?(?:بقيتش|بقيت) ?(?:باغي|باغيه|بغيت) ?نعيش(?!\s*(?:هنا|في|ف|مع|عند)\S*)",
+        r"\bma b[q9]itch? (?:baghi|baghya|bghit) n3i(?:ch|sh)\b(?! (?:hna|f|fi|m3a|3nd)\b)",
         r"\b(?:veux|veu|voudrai|voudrais|vai|vais|envie de|prefere|souhaite|aimerai|aimerais|pense a) "
         r"(?:\w+ ){0,1}mour+i?r+e?\b(?! de (?:rire|chaud|froid|faim|envie|impatience|ennui|peur))",
         r"\bsuicid\w*\b(?! squad)",
@@ -167,7 +176,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bbetter off without me\b",
         r"(?:كنت|نكون) ميت\b",
         r"تمنيت (?:لو )?(?:نموت|اموت)",
-        r"\b(?:don t|dont|do not) want to wake up\b",
+        r"\b(?:don t|dont|do not|never) want to wake up\b(?! (?:early|at|before|so early|for|in))",
         r"\btook (?:all|a lot of|too many) (?:of )?(?:my |the )?(?:pill|medication|medicine|tablet)\w*\b",
         r"\b(?:بدي|ابغي|عايز|عايزه|عاوز) (?:ا|ن)?موت\b",
         r"ما ?(?:بقيت|بقيتش) (?:قادر|قادره|بغيت)\S* (?:ن|ا)عيش",
@@ -189,9 +198,17 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:want|wanna|going|gonna) (?:to )?die\b", r"\bkill myself\b", r"\bend (?:my life|it all)\b",
         r"\b(?:don t|dont|do not) want to (?:live|be alive)\b", r"\bno reason to live\b",
         r"(?:^| )(?:اموت|نموت|بغيت نموت)(?: |$)", r"انتحر|انتحار|نتحر", r"نقتل (?:راسي|نفسي)", r"اقتل نفسي",
-        r"\bn ?mo+u?t\b(?! (?:b|bl|mn|men) ?d7k)", r"\bn[q9]t[ae]?l (?:ras+i|n[ae]?fsi)\b", r"\bnt[ae]?har\b",
+        r"\bn ?mo+u?t\b(?! (?:b|bl|mn|men) ?da?[7h]a?k)", r"\bn[q9]t[ae]?l (?:ras+i|n[ae]?fsi)\b", r"\bnt[ae]?har\b",
     ),
     VIOLENCE: _rx(
+        # Batch 13: fear of a partner, threats at the door, a hand at the throat, locked in.
+        r"\bj ai (?:tres |trop )?peur de (?:lui|mon mari|mon copain|mon conjoint|mon ex|mon compagnon|ma femme)\b"
+        r"(?! (?:dire|demander|parler|annoncer|expliquer|avouer|montrer|deranger|decevoir))",
+        rf"\b{_THEY}\b(?: \w+){{0,8}} (?:and |et )?threatening (?:me|us)\b(?! with (?:a |an )?(?:fine|eviction|court|debt|bailiff|penalt))",
+        r"\b(?:grab\w*|took|held|hold\w*|squeez\w*|caught) (?:me|her|us) by the (?:throat|neck|hair)\b",
+        r"\bm a (?:pris|attrape\w*|serre\w*|tenu\w*) (?:a|par) (?:la gorge|le cou)\b",
+        r"\b7b[ae]?s(?:ni|na|ha) (?:f|fi|f l|fl)? ?(?:dar|ddar|bit|lbit|chambre|lbit)\b",
+        r"حبس(?:ني|نا|ها) (?:ف|في|فال)?(?:الدار|دار|البيت|بيت)",
         rf"\b(?<!je ){_ME} (?:\w+ ){{0,2}}?{_HIT}\b",
         rf"\b(?:je|on|nous) (?:me |nous )?(?:fai|fait|suis fait|suis faite|sui fait) {_HIT}\b",
         r"\b(?:suis|est|sont|ete|etre|sommes) (?:\w+ ){0,1}(?:battu\w*|frapp\w*|agress\w*|viole|violee|tabass\w*|menace|menacee|sequestr\w*|brutalis\w*)\b",
@@ -199,7 +216,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:mi|mis|donne|recu|pri|prend) (?:de |des |un |plein de |de gro )?coup\b(?! de (?:main|fil|soleil|pouce|la panne|telephone|stress|froid|chaud|coeur))",
         r"\b(?:mi|mis|donne|recu) (?:une |des |de |plein de )?(?:gifl\w*|claque|baffe|beigne|raclee)\b",
         r"\bmenac\w* de (?:mort|me tuer|tuer)\b", r"\b(?:me|nous|m) tuer\b",
-        r"\bpeur (?:de|pour) (?:mon|ma|ma vie|son|sa)\b(?: (?:mari|conjoint|compagnon|copain|ex|pere|frere|vie))?",
+        r"\bpeur (?:de|pour) (?:mon|ma|ma vie|son|sa)\b(?: (?:mari|conjoint|compagnon|copain|ex|pere|frere|vie)\b)?(?! (?:examen|exam|entretien|rendez|rdv|dossier|avenir|travail|boulot|permi|oral|operation|resultat|note|facture|loyer|code|premier|premiere))",
         rf"\b(?:{_JE}|i m|i am|im|we are|we re|suis|sommes) (?:\w+ ){{0,1}}en danger\b(?! de (?!mort))",
         r"\ben danger (?:chez moi|a la maison|de mort)\b", r"\bdanger de mort\b",
         r"\b(?:hit|hitting|beat|beating|beaten|attacked|attack|abuse|abused|threatened|rape|raped|raping|kill|assaulted|mugged) (?:me|us|my (?:wife|husband|kid|child|children|son|daughter|mother|mum|mom|sister|brother|baby|family))\b",
@@ -241,6 +258,10 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:ana|rani|ra) (?:f|fi) (?:khatar|5atar|khtar|5tar)\b",
     ),
     CHILD: _rx(
+        # Batch 13: bruises on children in English, a child not back from school in Arabic.
+        r"\b(?:kid|child|children|son|daughter|baby|boy|girl) (?:\w+ ){0,3}(?:covered in|full of|lots of|a lot of|so many) bruise\b",
+        r"(?:ولدي|بنتي|ابني|ابنتي|طفلي|ولادي) (?:\S+ )?(?:ما ?|مازال ما ?)(?:رجع|رجعات|رجعش|رجعاتش|رجعوش|جاش|جاتش|رجعت)(?!\s*(?:ليا|لي|ليه|ليها)\b)"
+        r"(?:\s+\S+){0,3}\s+(?:من ?|م|لل|ل)(?:المدرس|المدرسه|الدار|البيت|السكويلا|الليسي|الكوليج)",
         rf"\b{_KID}\b (?:\w+ ){{0,4}}(?:{_HIT}|en danger|disparu\w*|abu\w*)\b",
         rf"\b{_HIT} (?:\w+ ){{0,2}}{_KID}\b", r"\bmaltraitance\b",
         r"\b(?:hit|beat|hurt|abus|slap|kick|punch)\w* (?:his|her|their|the|my|our) (?:kid|child|children|son|daughter|baby|boy|girl)\b",
@@ -359,7 +380,8 @@ _RULES: dict[str, re.Pattern[str]] = {
 }
 # Said about something else: these contexts cancel a category's match.
 _EXCEPT: dict[str, re.Pattern[str]] = {
-    FOOD: _rx(r"\b(?:ai|ont|avon|a|as) faim\b(?: \w+){0,6} (?:resto|restaurant|snack|kebab|pizza|mcdo|macdo|boulangerie)\b"),
+    FOOD: _rx(r"\b(?:ai|ont|avon|a|as) faim\b(?: \w+){0,6} (?:resto|restaurant|snack|kebab|pizza|mcdo|macdo|boulangerie)\b",
+              r"\bfaim de (?:savoir|connaitre|reussite|victoire|gagner|culture)\b"),
     MEDICAL: _rx(r"\boverdose (?:on|of|de) (?:coffee|cafe|chocolate|chocolat|sugar|sucre|work|travail|netflix?)\b"),
     CHILD: _rx(r"\bfugu\w* (?:\w+ ){0,8}(?:est|sont) (?:rentre\w*|revenu\w*|retrouve\w*)\b"),
     SHELTER: _rx(
@@ -371,6 +393,7 @@ _EXCEPT: dict[str, re.Pattern[str]] = {
         r"\bbattu\w* (?:aux|au|a la) (?:carte|jeu|echec|tenni|foot|course)\w*\b",
         r"\bfrapp\w* d etonnement\b",
         r"\bhit (?:me|us) up\b",
+        r"\bthreaten\w* (?:me|us) with (?:a |an )?(?:fine|eviction|court|debt|bailiff|penalt\w*|expulsion|cutting|suspension)\b",
         r"\bfrapp\w* par (?:sa|ca|son|ses|la|le) (?:generosite|gentillesse|beaute|intelligence|reponse|nouvelle)\b",
         r"\bme tue (?:ce|ces|le|la|les)\b", r"\b(?:ca|sa|cela) me tu\w*\b",
     ),

@@ -100,8 +100,10 @@ def _tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for word in text.split():
         expanded = SMS.get(word)
-        if expanded is None and len(word) > 3 and word[0] == "j" and word[1] not in "aeiouy":
-            # "jcherche", "jtrouve": the e of "je" swallowed.
+        if expanded is None and len(word) > 3 and word[0] == "j" and word[1] not in "aeiouy" \
+                and word[1] != word[2] and not any(c.isdigit() for c in word):
+            # "jcherche", "jtrouve": the e of "je" swallowed. Not Darija's « jddi » (my grandfather)
+            # nor « jmi3 »: no French word starts with a doubled consonant, and digits are Arabic letters.
             expanded = "je " + word[1:]
         out.extend(_singular(w) for w in (expanded if expanded is not None else word).split())
     return tuple(_without_broken_work(out))
