@@ -101,7 +101,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         rf"\b(?:il|elle|{_PERSON}|{_KID}) (?:\w+ ){{0,2}}(?:ne )?(?:bouge|reagit) plus\b",
         rf"\b{_SOMEONE} (?:is |s )?(?:not|isn t|isnt) moving\b",
         rf"\b{_SOMEONE} (?:has |just )?(?:collapsed|fainted)\b(?! (?:last|yesterday|once|before|in the past)\b)",
-        r"\bne se reveille plus\b", r"\b4[0-2] (?:de |degre )?(?:de )?fievre\b",
+        r"\bne se reveille plus\b", r"\b(?:mari|femme|pere|mere|fils|fille|bebe|frere|soeur|il|elle) ne se reveille pas\b(?! (?:le matin|pour|a l heure|a temps|avant|tot|quand|avec|le|la))", r"\b4[0-2] (?:de |degre )?(?:de )?fievre\b",
         r"\btombe\w* (?:\w+ ){0,3}ne (?:repond|bouge|reagit|respire|parle) (?:plus|pas)\b",
         r"\bbrul\w* (?:\w+ ){0,3}(?:huile|eau) bouillante\b", r"\bburn\w* (?:\w+ ){0,2}boiling\b",
         r"\b(?:pri|mange|avale) (?:tous?|toute|toutes|plein de|beaucoup de) (?:mes |ses |les |de )?(?:medicament|cachet|comprime|pilule)\w*",
@@ -141,6 +141,12 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:tah|ta7|tahet|ta7et|weldi|wldi|bnti|rajli|mrati|baba|mama|mmi|bba|khoya|khti)\b(?: \w+){0,4} ma ?(?:b[q9]at?(?:ch|sh)? )?(?:kay|kat|ki)?(?:t?[7h][ae]?r+[ae]?k|hd[ae]?r|3r[ae]?f)",
     ),
     SUICIDE: _rx(
+        # Batch 14: no reason to go on, a farewell letter, joining the dead, resting from this world.
+        r"\b(?:no|any|a) reason to (?:keep going|go on|live|stay alive|carry on)\b(?! to\b)",
+        r"\b(?:goodbye|farewell|suicide) (?:letter|note)\b(?!(?: \w+){0,6} (?:colleague|coworker|team|class|teacher|retirement|leaving))", r"\blettre\w* d adieu\b(?!(?: \w+){0,6} (?:collegue|depart|retraite|pot|demenagement|stage|classe|ecole|maitresse|equipe))", r"رساله (?:ال)?وداع",
+        r"\brejoindre (?:\w+ ){0,3}(?:au ciel|au paradi|la haut|dans l au dela)\b",
+        r"\bjoin (?:my|her|his) (?:\w+ ){0,1}in heaven\b",
+        r"نرتاح من (?:هاد |هذه |هذي |هاذ )?(?:الدنيا|الحياه)", r"\bnrta7 (?:mn|men) (?:had )?(?:d+[eo]?nya|dunya|l?7ayat|l?hayat)\b",
         # Batch 13: not waking up, every pill tonight, « no longer wanting to live » in Arabic.
         r"\b(?:veux|voudrais|voudrai|veu|prefere|aimerai|aimerais) (?:ne )?(?:plus|pas|jamais) (?:me )?reveiller\b(?! (?:a|avant|tot|si tot|demain|le matin|pour|en))",
         r"\b(?:going to|gonna|will|want to) (?:take|swallow) (?:all|every) (?:of )?(?:my |the )?(?:pill|tablet|medication|medicine)\b",
@@ -201,6 +207,11 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\bn ?mo+u?t\b(?! (?:b|bl|mn|men) ?da?[7h]a?k)", r"\bn[q9]t[ae]?l (?:ras+i|n[ae]?fsi)\b", r"\bnt[ae]?har\b",
     ),
     VIOLENCE: _rx(
+        # Batch 14: a head slammed against a wall, followed in the street.
+        r"\b(?:slam\w*|bang\w*|smash\w*|hit|push\w*|threw|throw\w*) (?:my|her|his) head (?:against|into|on)\b",
+        r"\bd[ae]?r[ae]?b\w* (?:lia|li|liya) ras(?:i|ha)? (?:m3a|f|fi) (?:l7it|l?7ayt|lhit|l7ay?[e]?t)\b", r"ضرب\S* (?:ليا|لي) راس\S* (?:مع|ف|في) (?:ال)?حيط",
+        r"\b(?:someone|somebody|a man|a guy|men|a stranger|some guy) (?:is |are |keep |has been )?following me\b(?! on (?:instagram|insta|facebook|tiktok|twitter|x|snap\w*))",
+        r"\b(?:un homme|un mec|un type|un inconnu|des hommes|des mecs) me sui\w*\b",
         # Batch 13: fear of a partner, threats at the door, a hand at the throat, locked in.
         r"\bj ai (?:tres |trop )?peur de (?:lui|mon mari|mon copain|mon conjoint|mon ex|mon compagnon|ma femme)\b"
         r"(?! (?:dire|demander|parler|annoncer|expliquer|avouer|montrer|deranger|decevoir))",
@@ -258,6 +269,11 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:ana|rani|ra) (?:f|fi) (?:khatar|5atar|khtar|5tar)\b",
     ),
     CHILD: _rx(
+        # Batch 14: an adult who touched a child, a baby alone in a car, « il le frappe » after a child.
+        r"\b(?:daughter|son|kid|child|girl|boy) s (?:teacher|coach|uncle|neighbour|neighbor|stepfather|cousin|babysitter|friend s dad) touched (?:her|him)\b",
+        r"\b(?:baby|child|kid|toddler|bebe|enfant|petit) (?:is |est |was |left |laisse\w* )?(?:all )?(?:alone |seul\w* )?(?:in|dans) (?:a|the|une|la|sa|his|her) (?:car|voiture)\b",
+        rf"\b{_KID}\b(?: \w+){{0,12}} (?:il|elle|ils) (?:le|la|les) (?:frapp\w*|bat|battent|tap\w*|maltrait\w*)\b",
+        r"(?:ولد|بنت|ولاد|طفل|اطفال|الطفل|الولد|البنت|الدراري)(?: \S+){0,2} (?:كي|ك|ي|ت|كت)?ضرب(?:وه|وها|وهم)",
         # Batch 13: bruises on children in English, a child not back from school in Arabic.
         r"\b(?:kid|child|children|son|daughter|baby|boy|girl) (?:\w+ ){0,3}(?:covered in|full of|lots of|a lot of|so many) bruise\b",
         r"(?:ولدي|بنتي|ابني|ابنتي|طفلي|ولادي) (?:\S+ )?(?:ما ?|مازال ما ?)(?:رجع|رجعات|رجعش|رجعاتش|رجعوش|جاش|جاتش|رجعت)(?!\s*(?:ليا|لي|ليه|ليها)\b)"
@@ -334,7 +350,7 @@ _RULES: dict[str, re.Pattern[str]] = {
         r"\btr[ae]?do?u?(?:na|ni) (?:mn|men|m) (?:dar|ddar|l?bit|l?appart)\b",
         r"\bma ?3a?nd(?:i|na)(?:ch|sh)? fin n(?:mchi|mchiw|bat|batu|3es|skon|sknu)\b(?! (?:l|la|le|lel|3nd|ila|l3nd|had|f|fi)\b)",
         r"طردو(?:نا|ني) من (?:الدار|البيت|السكن|الشقه)",
-        rf"{_NOT_HAVE_AR} فين (?:نمشي|نمشيو|نبات|نباتو|نسكن|نعس)(?!\s*(?:ل|ال|عند|الي)\S*)",
+        rf"{_NOT_HAVE_AR} (?:فين|وين) (?:نمشي|نمشيو|نبات|نباتو|نسكن|نعس)(?!\s*(?!الليله|اليوم)(?:ل|ال|عند|الي)\S*)",
         r"(?:فين|وين|اين) (?:نعس|ننعس|نبات|نرقد|انام|ننام)",
         r"(?:انام|ننام|نعس|ننعس|نبات|نايم|ناعس|نرقد)\S* (?:\S+ )?(?:في |ف)?(?:ال)?(?:شارع|زنقه)",
         rf"(?:{_NOT_HAVE_AR}|ليس لدي|ليس عندي) (?:\S+ )?مكان (?:ا|ن)نام",
@@ -392,7 +408,7 @@ _EXCEPT: dict[str, re.Pattern[str]] = {
         r"\bje me bat\w*\b", r"\bme bat\w* pour\b", r"\benferm\w* dehor\b", r"\bagress\w* verbalement\b",
         r"\bbattu\w* (?:aux|au|a la) (?:carte|jeu|echec|tenni|foot|course)\w*\b",
         r"\bfrapp\w* d etonnement\b",
-        r"\bhit (?:me|us) up\b",
+        r"\bhit (?:me|us) up\b", r"\bkill me if i (?:m |am )?(?:late|forget|miss|lose|fail|break)\b",
         r"\bthreaten\w* (?:me|us) with (?:a |an )?(?:fine|eviction|court|debt|bailiff|penalt\w*|expulsion|cutting|suspension)\b",
         r"\bfrapp\w* par (?:sa|ca|son|ses|la|le) (?:generosite|gentillesse|beaute|intelligence|reponse|nouvelle)\b",
         r"\bme tue (?:ce|ces|le|la|les)\b", r"\b(?:ca|sa|cela) me tu\w*\b",
