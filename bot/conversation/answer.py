@@ -94,11 +94,12 @@ class AnswerPhase(Base):
             return self.reask()
         pin = texts.pin_of(option)
         buttons = self.follow_up(route=False, remind=self.can_remind(option))
-        if self.state.by != POSITION:  # a quartier is no starting point: the place on the map, and how to get a route
+        origin = self.state.position if self.state.by == POSITION else None
+        if origin is None:  # a quartier is no starting point: the place on the map, and how to get a route
             self.say(self._("🗺 {place} sur le plan :", place=pin.name) + "\n" + map_link(pin.latitude, pin.longitude)
                      + "\n" + self._("📍 Envoyez votre position pour avoir le chemin à pied depuis là où vous êtes."),
                      buttons)
             return self.done()
         self.say(self._("🗺 Itinéraire à pied vers {place} :", place=pin.name) + "\n"
-                 + route_link(self.state.position, pin.latitude, pin.longitude), buttons)
+                 + route_link(origin, pin.latitude, pin.longitude), buttons)
         return self.done()

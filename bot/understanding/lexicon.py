@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,7 +36,15 @@ from rapidfuzz import fuzz, process
 
 from bot.places.needs import ERASE, GREETING, HELP, NEEDS, OUT_OF_SCOPE, THANKS
 from bot.understanding.intents import Intent
-from bot.understanding.normalize import STOPWORDS, arabic_persons, arabic_stem, content, darija_article, is_arabic, tokens
+from bot.understanding.normalize import (
+    STOPWORDS,
+    arabic_persons,
+    arabic_stem,
+    content,
+    darija_article,
+    is_arabic,
+    tokens,
+)
 
 ACCEPT = 62.0  # score to answer without asking (one exact keyword is enough)
 RATIO = 1.3  # the best intent's evidence must exceed the runner-up's by this factor
@@ -101,6 +110,11 @@ class Lexicon:
                 for w in content(tokens(example)):
                     add(w, intent.id, PART_WEIGHT)
         self.max_alias = max((len(k) for k in self.aliases), default=1)
+        by_intent: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for words, ids in self.aliases.items():
+            for i in ids:
+                by_intent[i].add(words)
+        self.aliases_of = {i: frozenset(a) for i, a in by_intent.items()}
         # Phrasings that say an intent outright even beside another one ("parler à quelqu'un,
         # la caf m'a coupé…"): aliases of three words or more, or holding a word that cannot be
         # about anything else. "une personne" alone is not enough ("je suis une personne âgée").
@@ -137,7 +151,7 @@ class Lexicon:
         outright phrasings, its other aliases, and the words that belong to it alone (« i need
         someone to help me with my taxes » is about taxes besides « someone »)."""
         words = self._strip(intent, tokens(text)[: MAX_WORDS * 3])
-        words = _remove(words, {a for a, ids in self.aliases.items() if intent in ids})
+        words = _remove(words, self.aliases_of.get(intent, frozenset()))
         return " ".join(w for w in words if set(self.vocab.get(w, ())) != {intent})
 
     def _strip(self, intent: str, words: list[str]) -> list[str]:
@@ -249,7 +263,7 @@ class Lexicon:
         return Match(None, round(squash(top), 1), candidates)
 
 
-def _remove(words: list[str], phrases: set[tuple[str, ...]]) -> list[str]:
+def _remove(words: list[str], phrases: AbstractSet[tuple[str, ...]]) -> list[str]:
     """The words without the phrases they hold, the longest phrases taken out first."""
     words = list(words)
     for n in sorted({len(p) for p in phrases}, reverse=True):
