@@ -61,6 +61,7 @@ dyal dyali dyalna f fi m3a w bghit bgha ana wach chi kifach fin mn lia liya 3la 
 فين أين اين شنو عندي عنديش ليا لي باش
 """.split())
 
+_DOCTOR_BEFORE = frozenset({"a", "my", "your", "his", "her", "our", "their", "see", "family"})
 _ELISION = re.compile(r"\b([cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’`´‘]")
 _NON_WORD = re.compile(r"[\W_]+")
 # A letter typed three times or more is emphasis, in either alphabet: « aideeee », « بزاااف ».
@@ -100,6 +101,8 @@ def _tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for word in text.split():
         expanded = SMS.get(word)
+        if word == "doc" and out and out[-1] in _DOCTOR_BEFORE:
+            expanded = "doctor"  # English « a doc », « my doc »: the French « un doc » is a document
         if expanded is None and len(word) > 3 and word[0] == "j" and word[1] not in "aeiouy" \
                 and word[1] != word[2] and not any(c.isdigit() for c in word):
             # "jcherche", "jtrouve": the e of "je" swallowed. Not Darija's « jddi » (my grandfather)

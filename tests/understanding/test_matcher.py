@@ -153,6 +153,21 @@ def test_a_thing_that_does_not_work_is_not_a_job(matcher):
     assert matcher.match("i don't work, i need a job").need == "emploi"
 
 
+def test_a_doc_is_a_doctor_after_an_english_article_and_a_document_otherwise(matcher):
+    assert matcher.match("i need a doc for my son").need == "soins"
+    assert matcher.match("envoyer un doc par mail").need == "numerique"
+    assert "doctor" not in tokens("send the docs") and "doctor" in tokens("see my doc")
+
+
+def test_an_arabic_verb_is_read_in_any_person(matcher):
+    # The intents know Darija's « نشتغل » (I work); standard « أشتغل » and « يشتغل » are the same verb.
+    for word in ("أشتغل", "يشتغل", "تشتغل"):
+        assert matcher.lexicon.scores(word).get("emploi", 0) > 60, word
+    assert matcher.match("أبغي أشتغل في البناء").need == "emploi"
+    assert tokens("jddi mrid") == ["jddi", "mrid"]  # Darija's grandfather, not « je ddi »
+    assert tokens("jcherche") == ["je", "cherche"]
+
+
 def test_short_tokens_are_never_fuzzy(matcher):
     # "rsa" is a CAF acronym: it must not be found inside "carsat", nor "rsa" from "rsx".
     assert matcher.match("carsat").need == "retraite"
