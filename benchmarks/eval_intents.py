@@ -1,9 +1,10 @@
 """Print how well messages are understood: per language, on the test split (never tuned on).
 
-    python benchmarks/eval_intents.py [--split test|dev|fresh|mashriq|phonetic|maghreb|standard|long|outofscope|both] [--misses] [--confusions]
+    python benchmarks/eval_intents.py [--split test|dev|fresh|fresh2..5|mashriq|phonetic|maghreb|standard|long|outofscope|both] [--misses] [--confusions]
     python benchmarks/eval_intents.py --crossval [--misses] [--seeds 7,1,2,3] [--earlier OLD/phrases.tsv]
 
---split fresh: messages written after the matcher was last changed (see the file's header).
+--split fresh: messages written after the matcher was last changed (see the file's header);
+fresh2 to fresh5: four more such batches, each measured once before its misses were read (headers).
 --split mashriq: Arabic of Syria, Lebanon, Egypt, Sudan and the Gulf (« بدي », « عايز »), written
 before the bank held any. --split phonetic: French written as it sounds (« lé zimpo »). --split maghreb: Algerian and
 Tunisian forms (« rani nhawes », « حاب »). --split standard: formal standard Arabic.
@@ -112,7 +113,7 @@ def crossval(misses: bool, seeds: list[int], earlier: Path | None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("test", "dev", "fresh", "fresh2", "fresh3", "fresh4", "mashriq", "phonetic", "maghreb", "standard", "long", "outofscope", "both"), default="test")
+    parser.add_argument("--split", choices=("test", "dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "mashriq", "phonetic", "maghreb", "standard", "long", "outofscope", "both"), default="test")
     parser.add_argument("--crossval", action="store_true", help="five folds over intents/phrases.tsv (to tune on)")
     parser.add_argument("--seeds", default="7", help="with --crossval: training seeds, comma-separated (e.g. 7,1,2,3)")
     parser.add_argument("--earlier", type=Path, help="with --crossval: an older phrases.tsv whose phrasings alone are held out")

@@ -202,8 +202,8 @@ Thresholds from a grid over ALPHA 0.3–0.6 × ACCEPT 0.30–0.50 × RATIO 1.0�
 RATIO 1.2. RATIO 1.0 scores a point higher in scope but answers outright between two close needs,
 where buttons are safer. Run again on 4,568 phrasings (ALPHA 0.3–0.5 × ACCEPT 0.35–0.55 × RATIO
 1.0–1.4): no setting is better on both in scope and out of scope; the others trade one for the
-other. Last cross-validation (5,228 phrasings, seed 7): 88.4 % in scope, 93.0 % out of scope, a
-wrong need said for 248 of 5,228; fr 87.7 / 91.8, en 89.0, ar 88.9, darija 88.3. These figures are
+other. Last cross-validation (5,256 phrasings, seed 7): 88.8 % in scope, 92.8 % out of scope, a
+wrong need said for 238 of 5,256; fr 88.1 / 92.5, en 89.1, ar 89.5, darija 88.5. These figures are
 optimistic for Arabic and for a few needs: Arabic-script loanwords (« السيكو », « الريسيبيسي »…)
 and everyday words (« dents », « frigo ») were added to intents/ after reading cross-validation
 misses.
@@ -243,7 +243,14 @@ each time after changes chosen on the cross-validation alone, and reported which
   contradicted keywords (each chosen on cross-validation and dev, above): fr 98.6 % / 90 %
   (18/20), en 97.2 % (70/72), ar 90.6 % (58/64), darija 95.1 % (58/61, was 57); wrong need said
   for 6 of 388. Unchanged where it fell short.
-French out of scope (2 of 20 claimed) and Arabic (58/64) are below their targets; with 20 and 64
+- once in the third session of 2026-11-29, for the shipped matcher, after the four fresh splits and
+  what they taught (the Arabic verb in any person, everyday Arabic words, phrasings of a child's
+  needs; each chosen on cross-validation): fr 98.6 % / 90 % (18/20), en 97.2 % (70/72), ar 92.2 %
+  (59/64), darija 95.1 % (58/61); wrong need said for 5 of 388. That session also listed the test
+  split's messages once by mistake (a command meant to count its labels printed its texts): no
+  prediction or miss was shown, and every change was chosen on the fresh splits and
+  cross-validation, but the split is now less blind than it was.
+French out of scope (2 of 20 claimed) and Arabic (59/64) are below their targets; with 20 and 64
 messages, one message moves them 5 and 1.6 points. The test split and the bank are
 written by the same hands, so even the test figures are likely optimistic for messages from
 elsewhere; the cross-validation is the more cautious figure.
