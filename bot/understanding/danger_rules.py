@@ -88,6 +88,12 @@ def _rx(*patterns: str) -> Rules:
 RULES: dict[str, Rules] = {
     MEDICAL: _rx(
         *_BROKEN,
+        # Batch 15: a limb paralysed at once, a child who will not wake up, fell and no longer answers.
+        r"\bparalys\w* (?:d un coup|soudain\w*|tout a coup|brusquement|depuis (?:ce matin|tout a l heure|une heure))\b",
+        r"\b(?:d un coup|soudain\w*|tout a coup|brusquement) (?:\w+ ){0,3}paralys\w*\b",
+        rf"\b{_SOMEONE} (?:\w+ ){{0,6}}(?:won t|will not|doesn t|does not|isn t|can t) (?:wake|waking) up\b"
+        r"(?! (?:for|in time|early|on time|in the morning|before))",
+        r"طاح\S* (?:\S+ )?و?ما ?بقا\S* (?:كي|كت|ي|ت)(?:جاوب|تكلم|تحرك)",
         # Batch 13: a fall with no getting up, half a face dropped, a child who ate an adult's pills.
         r"\btombe\w* (?:\w+ ){0,4}(?:ne )?(?:se releve|peut (?:plus|pas) se (?:relever|lever))\b",
         r"\bface (?:is |has )?(?:dropp\w*|droop\w*|fallen|gone numb|paralys\w*|paralyz\w*)\b",
@@ -150,6 +156,10 @@ RULES: dict[str, Rules] = {
         r"\b(?:tah|ta7|tahet|ta7et|weldi|wldi|bnti|rajli|mrati|baba|mama|mmi|bba|khoya|khti)\b(?: \w+){0,4} ma ?(?:b[q9]at?(?:ch|sh)? )?(?:kay|kat|ki)?(?:t?[7h][ae]?r+[ae]?k|hd[ae]?r|3r[ae]?f)",
     ),
     SUICIDE: _rx(
+        # Batch 15: off a bridge, cutting oneself.
+        r"\b(?:jump|throw myself) (?:off|from|in front of|under) (?:the |a )?(?:bridge|building|roof|balcony|train|window|cliff)\b",
+        r"\bcutting myself\b(?! (?:shaving|while|cooking|on))", r"\b(?:cut|hurt|harm)\w* myself (?:again|on purpose)\b",
+        r"\bself ?harm\w*\b",
         # Batch 14: no reason to go on, a farewell letter, joining the dead, resting from this world.
         r"\b(?:no|any|a) reason to (?:keep going|go on|live|stay alive|carry on)\b(?! to\b)",
         r"\b(?:goodbye|farewell|suicide) (?:letter|note)\b(?!(?: \w+){0,6} (?:colleague|coworker|team|class|teacher|retirement|leaving))", r"\blettre\w* d adieu\b(?!(?: \w+){0,6} (?:collegue|depart|retraite|pot|demenagement|stage|classe|ecole|maitresse|equipe))", r"رساله (?:ال)?وداع",
@@ -216,6 +226,9 @@ RULES: dict[str, Rules] = {
         r"\bn ?mo+u?t\b(?! (?:b|bl|mn|men) ?da?[7h]a?k)", r"\bn[q9]t[ae]?l (?:ras+i|n[ae]?fsi)\b", r"\bnt[ae]?har\b",
     ),
     VIOLENCE: _rx(
+        # Batch 15: a plate thrown in the face, marks on the neck because of him.
+        r"\bm a (?:jete|lance|balance)\w* (?:\w+ ){0,3}(?:a la figure|au visage|dessu|sur moi|a la tete)\b",
+        r"\b(?:marque|trace|bleu)\w* (?:\w+ ){0,3}(?:cou|gorge|visage|bras|corps)\w* (?:\w+ ){0,2}a cause de (?:lui|elle|mon|ma)\b",
         # Batch 14: a head slammed against a wall, followed in the street.
         r"\b(?:slam\w*|bang\w*|smash\w*|hit|push\w*|threw|throw\w*) (?:my|her|his) head (?:against|into|on)\b",
         r"\bd[ae]?r[ae]?b\w* (?:lia|li|liya) ras(?:i|ha)? (?:m3a|f|fi) (?:l7it|l?7ayt|lhit|l7ay?[e]?t)\b", r"ضرب\S* (?:ليا|لي) راس\S* (?:مع|ف|في) (?:ال)?حيط",
@@ -278,6 +291,9 @@ RULES: dict[str, Rules] = {
         r"\b(?:ana|rani|ra) (?:f|fi) (?:khatar|5atar|khtar|5tar)\b",
     ),
     CHILD: _rx(
+        # Batch 15: a younger brother hit, a child hit by a neighbour in Arabic.
+        r"\b(?:hit|beat|hurt|abus|slap|kick|punch)\w* (?:my|our|his|her) (?:little|baby|young|small) (?:brother|sister|cousin)\b",
+        r"(?:كي|ك|ي|ت|كت)ضرب (?:ال)?(?:ولد|بنت|ولاد|طفل|اطفال|دراري)\b",
         # Batch 14: an adult who touched a child, a baby alone in a car, « il le frappe » after a child.
         r"\b(?:daughter|son|kid|child|girl|boy) s (?:teacher|coach|uncle|neighbour|neighbor|stepfather|cousin|babysitter|friend s dad) touched (?:her|him)\b",
         r"\b(?:baby|child|kid|toddler|bebe|enfant|petit) (?:is |est |was |left |laisse\w* )?(?:all )?(?:alone |seul\w* )?(?:in|dans) (?:a|the|une|la|sa|his|her) (?:car|voiture)\b",
@@ -409,8 +425,10 @@ EXCEPT: dict[str, Rules] = {
     FOOD: _rx(r"\b(?:ai|ont|avon|a|as) faim\b(?: \w+){0,6} (?:resto|restaurant|snack|kebab|pizza|mcdo|macdo|boulangerie)\b",
               r"\bfaim de (?:savoir|connaitre|reussite|victoire|gagner|culture)\b"),
     MEDICAL: _rx(r"\boverdose (?:on|of|de) (?:coffee|cafe|chocolate|chocolat|sugar|sucre|work|travail|netflix?)\b"),
-    CHILD: _rx(r"\bfugu\w* (?:\w+ ){0,8}(?:est|sont) (?:rentre\w*|revenu\w*|retrouve\w*)\b"),
+    CHILD: _rx(r"\bfugu\w* (?:\w+ ){0,8}(?:est|sont) (?:rentre\w*|revenu\w*|retrouve\w*)\b",
+               r"\b(?:s est|se|s etait) (?:\w+ )?cogn\w*(?: \w+){0,4} en jouant\b"),
     SHELTER: _rx(
+        r"\b(?:dormi|dort|dormir)\w* dans (?:la|une|notre|ma) voiture pendant (?:le|les|notre|nos) (?:voyage|vacance|trajet|route|camping)\b",
         r"\b(?:site|appli\w*|page|compte|serveur|logiciel|jeu) (?:\w+ ){0,2}(?:m|nous|me) (?:a |ont )?(?:mis|jete|jetee|fout\w*) dehor\b",
     ),
     VIOLENCE: _rx(
