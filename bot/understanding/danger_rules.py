@@ -88,6 +88,13 @@ def _rx(*patterns: str) -> Rules:
 RULES: dict[str, Rules] = {
     MEDICAL: _rx(
         *_BROKEN,
+        # Batch 16: a fall from a height, breathing hard with blue lips, bleach drunk, a swelling throat.
+        r"\bchute (?:de|d) (?:\d+|plusieur|deux|troi|quatre) (?:metre|etage)\w*\b",
+        r"\b(?:du mal|de la peine) a respirer\b", r"\blevre\w* (?:\w+ ){0,2}bleu\w*\b",
+        r"\b(?:bu|avale|boit|bois)\w* (?:\w+ ){0,4}(?:javel|produit menager|detergent|lessive|debouch\w*|essence|white spirit)\b",
+        r"\b(?:throat|tongue) (?:is |are )?(?:swelling|swollen|closing)\b", r"\banaphyla\w*\b",
+        r"\ballergic reaction\b(?: \w+){0,4} (?:face|throat|tongue|lip)\w* (?:is |are )?swell\w*",
+        r"\bgorge (?:qui )?(?:gonfle|enfle)\w*\b",
         # Batch 15: a limb paralysed at once, a child who will not wake up, fell and no longer answers.
         r"\bparalys\w* (?:d un coup|soudain\w*|tout a coup|brusquement|depuis (?:ce matin|tout a l heure|une heure))\b",
         r"\b(?:d un coup|soudain\w*|tout a coup|brusquement) (?:\w+ ){0,3}paralys\w*\b",
@@ -226,6 +233,10 @@ RULES: dict[str, Rules] = {
         r"\bn ?mo+u?t\b(?! (?:b|bl|mn|men) ?da?[7h]a?k)", r"\bn[q9]t[ae]?l (?:ras+i|n[ae]?fsi)\b", r"\bnt[ae]?har\b",
     ),
     VIOLENCE: _rx(
+        # Batch 16: a head held under water, a threat to burn, « كيتعدا عليا ».
+        r"\bm a (?:mis|plonge|enfonce|tenu)\w* la tete (?:dans|sous) l eau\b",
+        r"\bthreaten\w* to (?:burn|kill|stab|shoot|hurt|beat)\b",
+        r"(?:كي|ك|ي|ت|كت)?تعدا(?:و|ت)? (?:عليا|علي|علينا)\b", r"\bt3[ae]?d+a\w* 3l(?:i|ia|iya|ina)\b",
         # Batch 15: a plate thrown in the face, marks on the neck because of him.
         r"\bm a (?:jete|lance|balance)\w* (?:\w+ ){0,3}(?:a la figure|au visage|dessu|sur moi|a la tete)\b",
         r"\b(?:marque|trace|bleu)\w* (?:\w+ ){0,3}(?:cou|gorge|visage|bras|corps)\w* (?:\w+ ){0,2}a cause de (?:lui|elle|mon|ma)\b",
@@ -291,6 +302,8 @@ RULES: dict[str, Rules] = {
         r"\b(?:ana|rani|ra) (?:f|fi) (?:khatar|5atar|khtar|5tar)\b",
     ),
     CHILD: _rx(
+        # Batch 16: an adult who touches a child, told in English.
+        r"\b(?:uncle|stepfather|stepdad|cousin|neighbour|neighbor|teacher|coach|babysitter|grandfather|a man) (?:\w+ ){0,1}touch\w* (?:her|him)\b(?! (?:phone|screen|bag|car|computer|stuff|thing|book|food|toy|laptop|tablet)\b)",
         # Batch 15: a younger brother hit, a child hit by a neighbour in Arabic.
         r"\b(?:hit|beat|hurt|abus|slap|kick|punch)\w* (?:my|our|his|her) (?:little|baby|young|small) (?:brother|sister|cousin)\b",
         r"(?:كي|ك|ي|ت|كت)ضرب (?:ال)?(?:ولد|بنت|ولاد|طفل|اطفال|دراري)\b",
@@ -438,7 +451,7 @@ EXCEPT: dict[str, Rules] = {
         r"\bfrapp\w* d etonnement\b",
         r"\bmenac\w* de (?:m |nous )?(?:expuls\w*|mettre dehor|virer|couper|porter plainte|resilier)\b",
         r"هدد(?:ني|نا) (?:\S+ )?(?:بالطرد|الطرد|يطلعني|يطلعنا|يخرجني|يخرجنا|يطردني|يطردنا|بالخروج)",
-        r"\bhit (?:me|us) up\b", r"\bkill me if i (?:m |am )?(?:late|forget|miss|lose|fail|break)\b",
+        r"\bhit (?:me|us) up\b", r"\b(?:tape|tapent|tapait) sur (?:les nerf|le systeme)\b", r"\bkill me if i (?:m |am )?(?:late|forget|miss|lose|fail|break)\b",
         r"\bthreaten\w* (?:me|us) with (?:a |an )?(?:fine|eviction|court|debt|bailiff|penalt\w*|expulsion|cutting|suspension)\b",
         r"\bfrapp\w* par (?:sa|ca|son|ses|la|le) (?:generosite|gentillesse|beaute|intelligence|reponse|nouvelle)\b",
         r"\bme tue (?:ce|ces|le|la|les)\b", r"\b(?:ca|sa|cela) me tu\w*\b",
