@@ -53,6 +53,12 @@ def _rx(*patterns: str) -> Rules:
 RULES: dict[str, Rules] = {
     MEDICAL: _rx(
         *_BROKEN,
+        # Batch 17: pain down the left arm, not responding, fell and shaking, convulsing in Darija.
+        r"\b(?:douleur|mal)\w* (?:\w+ ){0,3}bras gauche\b(?: \w+){0,8} (?:transpir\w*|sueur|poitrine|essouffl\w*|malaise|vomi\w*)\b",
+        r"\b(?:transpir\w*|sueur|poitrine|essouffl\w*|malaise)\b(?: \w+){0,8} bras gauche\b",
+        rf"\b(?:{_SOMEONE}|friend|my \w+) (?:\w+ ){{0,6}}(?:is |s )?(?:not|isn t|isnt|stopped) respond\w*\b"
+        r"(?! to (?:my |the |our |your )?(?:email|mail|message|letter|call|text|phone))",
+        r"طاح\S* (?:\S+ )?و?(?:كي|ك|ي|ت)?رجف", r"\b(?:kay|ka|ta)?tk[ae]?rf\w*\b", r"(?:كي|ك|ي|ت)?تكرفس",
         # Batch 16: a fall from a height, breathing hard with blue lips, bleach drunk, a swelling throat.
         r"\bchute (?:de|d) (?:\d+|plusieur|deux|troi|quatre) (?:metre|etage)\w*\b",
         r"\b(?:du mal|de la peine) a respirer\b", r"\blevre\w* (?:\w+ ){0,2}bleu\w*\b",
@@ -96,7 +102,7 @@ RULES: dict[str, Rules] = {
         r"(?:كلا|كلات|بلع|بلعات|شرب|شربات)\S* (?:ال)?(?:دوا|دواء|حبوب)(?:\s\S+){0,2}\s(?:بزاف|كثير|كامل|كلو)",
         rf"\b{_KID} (?:est |devient )?(?:tout |toute )?(?:bleu|violet)\b",
         r"\b(?:a lot of|lot of|so much) blood\b", r"\bcut (?:himself|herself|myself) (?:badly|deep\w*)\b",
-        r"\bavale\w* (?:\w+ ){0,2}(?:pile|aimant)\b", r"\b(?:s est|se|s etait) etouff\w*\b", r"\betouff\w* avec\b",
+        r"\bavale\w* (?:\w+ ){0,2}(?:pile|aimant|piece|bille|bouton|capsule)\b", r"\b(?:s est|se|s etait) etouff\w*\b", r"\betouff\w* avec\b",
         r"\bgh[ae]?b(?:at|et)? 3li(?:ya|a|h|ha)\b", r"غاب(?:ت)? (?:عليا|عليه|عليها)",
         r"\b(?:fever|baby)\b(?: \w+){0,8} (?:is )?not waking up\b",
         r"\bfell (?:from|off|out of) (?:the |a )?(?:balcony|window|roof|stair|ladder)\b",
@@ -128,6 +134,9 @@ RULES: dict[str, Rules] = {
         r"\b(?:tah|ta7|tahet|ta7et|weldi|wldi|bnti|rajli|mrati|baba|mama|mmi|bba|khoya|khti)\b(?: \w+){0,4} ma ?(?:b[q9]at?(?:ch|sh)? )?(?:kay|kat|ki)?(?:t?[7h][ae]?r+[ae]?k|hd[ae]?r|3r[ae]?f)",
     ),
     SUICIDE: _rx(
+        # Batch 17: « que tout s'arrête », death as better.
+        r"\bje veux que tout (?:s arrete|se termine|finisse)\b(?! (?:avec|pour|de|du|des|la|le|les|a|au)\b)",
+        r"الموت (?:احسن|خير|ارحم)(?: \S+)? (?:ليا|لي|من)", r"\bl?mout (?:ahsn|ahsen|7sn|khir|khir)\b",
         # Batch 15: off a bridge, cutting oneself.
         r"\b(?:jump|throw myself) (?:off|from|in front of|under) (?:the |a )?(?:bridge|building|roof|balcony|train|window|cliff)\b",
         r"\bcutting myself\b(?! (?:shaving|while|cooking|on))", r"\b(?:cut|hurt|harm)\w* myself (?:again|on purpose)\b",
@@ -198,6 +207,11 @@ RULES: dict[str, Rules] = {
         r"\bn ?mo+u?t\b(?! (?:b|bl|mn|men) ?da?[7h]a?k)", r"\bn[q9]t[ae]?l (?:ras+i|n[ae]?fsi)\b", r"\bnt[ae]?har\b",
     ),
     VIOLENCE: _rx(
+        # Batch 17: burned, dragged by the hair, a father who beats a mother (in Arabic).
+        rf"\b(?:il|elle|{_PERSON}) m a brul\w*\b", r"\bm a train\w* par (?:les cheveu|le bras|terre|les pied)\b",
+        r"(?:بابا|ابي|الاب|خويا|راجل ماما) (?:كي|ك|ي|ت)?ضرب (?:ماما|امي|مي|الام|اختي|مرتو)\b",
+        r"(?:راجلي|زوجي|جوزي|مرتي|خويا|بابا) (?:\S+ )?حرق(?:ني|تني|ها|نا)\b",
+        r"حرق(?:ني|تني|ها|نا) (?:\S+ )?(?:بالسيجاره|بالكارو|بالزيت|بالمكواه|بالحديد)",
         # Batch 16: a head held under water, a threat to burn, « كيتعدا عليا ».
         r"\bm a (?:mis|plonge|enfonce|tenu)\w* la tete (?:dans|sous) l eau\b",
         r"\bthreaten\w* to (?:burn|kill|stab|shoot|hurt|beat)\b",
@@ -267,6 +281,10 @@ RULES: dict[str, Rules] = {
         r"\b(?:ana|rani|ra) (?:f|fi) (?:khatar|5atar|khtar|5tar)\b",
     ),
     CHILD: _rx(
+        # Batch 17: a shaken baby, a toddler left out all day, a child dragged away by force.
+        r"\bsecou\w* (?:\w+ ){0,1}(?:bebe|nourrisson|enfant)\b(?: \w+){0,2} (?:tres )?fort\b", r"\bshak\w* (?:the|his|her|their|my) baby\b",
+        r"\bleave\w* (?:their|his|her|the) (?:toddler|baby|child|kid|children)\w* (?:alone|outside|on the balcony|in the car|locked)\b",
+        r"(?:كيجر|يجر|جر|كيسحب) (?:\S+ )?(?:الطفل|الطفله|الولد|البنت|طفل|طفله)(?: \S+){0,2} (?:بزز|بالزز|بالقوه)",
         # Batch 16: an adult who touches a child, told in English.
         r"\b(?:uncle|stepfather|stepdad|cousin|neighbour|neighbor|teacher|coach|babysitter|grandfather|a man) (?:\w+ ){0,1}touch\w* (?:her|him)\b(?! (?:phone|screen|bag|car|computer|stuff|thing|book|food|toy|laptop|tablet)\b)",
         # Batch 15: a younger brother hit, a child hit by a neighbour in Arabic.
@@ -318,6 +336,11 @@ RULES: dict[str, Rules] = {
         r"(?:ولدي|بنتي|ابني|طفلي|ولادي|بناتي) (?:\S+ ){0,2}(?:تلف|غبر|ضاع|اختفي|اختفت|مختفي)(?:\s+(?:ليا|لينا|من|في|ف|هادي|البارح)\S*|\s*$)",
     ),
     SHELTER: _rx(
+        # Batch 17: put out with one's bags tonight, a stairwell, sleeping in the car (in Arabic).
+        r"\bm a (?:mi|mise|jete|jetee) a la porte\b(?:(?: \w+){0,5} (?:ce soir|cette nuit|aujourd hui))",
+        r"\bm a (?:mi|mise|jete|jetee) a la porte avec (?:mes|les) (?:valise|affaire|enfant|bebe)\b",
+        r"\bsleep\w* (?:in|on) (?:a|the) (?:stairwell|staircase|stair|hallway|basement|car park|bus stop|station)\b",
+        r"(?:ناعس|نرقد|راقد|كنباتو|نباتو|كنعسو)\S* (?:ف|في|فال)(?:الطوموبيل|طوموبيل|السياره|الطونوبيل|الزنقه|الشارع)",
         r"\b(?:dor|dort|dormir|dorme|dormon|dormons|passe la nuit|passer la nuit) (?:\w+ ){0,2}(?:dehor|dans la rue|a la rue|exterieur)\b",
         r"\bdormir dans (?:ma|la|une|notre) voiture\b",
         r"\b(?:dor|dort|dormir|dorme|dormon|dormons|dormi|passe la nuit|passer la nuit) (?:\w+ ){0,1}(?:dans|a) (?:la|une|un) (?:gare|parc|cage d escalier|tente|squat|voiture|hall)\b",
@@ -362,6 +385,9 @@ RULES: dict[str, Rules] = {
         r"\b(?:n3es|nn3es|na3es|nbat|n3ess|na3s|nbatu|nn3su) (?:f|fi) (?:zen9a|zenqa|znqa|zan9a|zanqa|chare3|chari3|lkhla|lkhela|l?gare|lmahatta|tomobil|tonobil|ttomobil)\b",
     ),
     FOOD: _rx(
+        # Batch 17: only bread for days, nothing left to eat (in Arabic).
+        r"\bne mang\w* (?:que|plus que|rien que) du pain\b",
+        r"ما ?بقا(?:ش)? (?:عندنا|عندي) (?:حتي )?(?:حاجه|شي|والو) (?:ن)?(?:ناكل|ناكلو|ناكلوها|ناكلها|نوكلو)",
         r"\b(?:rien|pas|plus rien|plu rien|quoi|de quoi) (?:a |de quoi |d )?manger\b",
         r"\b(?:ai|ont|avon|avons|a|as|est) (?:tres |trop |si )?faim\b", r"\bcrev\w* de faim\b",
         r"\bmourir de faim\b", r"\bmeur\w* de faim\b",
@@ -411,7 +437,8 @@ EXCEPT: dict[str, Rules] = {
     ),
     VIOLENCE: _rx(
         r"\bfrap\w* (?:a|à) la porte\b", r"\bfrap\w* (?:un|le|mon) (?:texte|code|clavier)\b",
-        r"\bje me bat\w*\b", r"\bme bat\w* pour\b", r"\benferm\w* dehor\b", r"\bagress\w* verbalement\b",
+        r"\bje me bat\w*\b", r"\bme bat\w* pour\b", r"\b(?:je me suis|me suis|on s est|nous nous sommes|s est) (?:\w+ )?enferm\w* dehor\b",
+        r"\bm a enferm\w* dehor(?: \w+){0,6} (?:en partant|par erreur|sans faire expre|par accident|cle)\b", r"\bagress\w* verbalement\b",
         r"\bbattu\w* (?:aux|au|a la) (?:carte|jeu|echec|tenni|foot|course)\w*\b",
         r"\bfrapp\w* d etonnement\b",
         r"\bmenac\w* de (?:m |nous )?(?:expuls\w*|mettre dehor|virer|couper|porter plainte|resilier)\b",
