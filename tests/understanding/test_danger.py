@@ -49,8 +49,8 @@ def test_typos_and_who_is_meant(text, kind):
 def test_arabic_in_the_rules_is_written_as_messages_are_read():
     # Messages are folded before the rules see them (« حتى » is read « حتي », « أ » is « ا »): a
     # rule holding an unfolded letter never matches.
-    from bot.understanding.danger_rules import EXCEPT as _EXCEPT
-    from bot.understanding.danger_rules import RULES as _RULES
+    from bot.understanding.danger.rules import EXCEPT as _EXCEPT
+    from bot.understanding.danger.rules import RULES as _RULES
     unfolded = set("ىةأإآؤئ")
     for pattern in [*_RULES.values(), *_EXCEPT.values()]:
         assert not unfolded & set(pattern.pattern), pattern.pattern
@@ -61,8 +61,8 @@ def test_every_word_of_the_rules_is_written_as_messages_are_read():
     # « unconsciou »): a rule holding the unfolded word never matches it.
     import re
 
-    from bot.understanding.danger_rules import EXCEPT as _EXCEPT
-    from bot.understanding.danger_rules import RULES as _RULES
+    from bot.understanding.danger.rules import EXCEPT as _EXCEPT
+    from bot.understanding.danger.rules import RULES as _RULES
     from bot.understanding.normalize import tokens
     for pattern in [*_RULES.values(), *_EXCEPT.values()]:
         text = pattern.pattern.replace("\\b", " ")

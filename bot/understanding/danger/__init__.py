@@ -1,10 +1,10 @@
 """Is the person in danger? Recognised before anything else, in every language the bot speaks.
 
 A person who writes that they are beaten, want to die, sleep outside tonight, have nothing to
-eat, see a child in danger or a medical emergency gets the emergency numbers first. Rules
-(danger_rules.py), not a statistical model: each one is written from how people say it (typos
-and SMS spellings included, through the normaliser and a small typo corrector) and each has its
-look-alikes in tests/understanding/danger.tsv ("mourir de rire", "ma batterie est morte", "il a
+eat, see a child in danger or a medical emergency gets the emergency numbers first. Rules (one
+module of patterns per category, assembled in rules.py), not a statistical model: each one is
+written from how people say it (typos and SMS spellings included, through the normaliser and a
+small typo corrector) and each has its look-alikes in tests/understanding/danger.tsv ("mourir de rire", "ma batterie est morte", "il a
 frappé à la porte"). A missed emergency costs far more than a needless list of numbers, but
 numbers shown at every "ça me tue ces papiers" would teach people to ignore them: both are
 measured (benchmarks/eval_danger.py).
@@ -18,21 +18,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.understanding.danger_rules import (
-    ADULT_HIT,
-    CATEGORIES,
-    CHILD,
-    CHILD_HITS_ME,
-    EXCEPT,
-    FOOD,
-    KID_IN_DANGER,
-    MEDICAL,
-    RULES,
-    SELF_KILL,
-    SHELTER,
-    SUICIDE,
-    VIOLENCE,
-)
+from bot.understanding.danger.rules import ADULT_HIT, CHILD_HITS_ME, EXCEPT, KID_IN_DANGER, RULES, SELF_KILL
+from bot.understanding.danger.words import CATEGORIES, CHILD, FOOD, MEDICAL, SHELTER, SUICIDE, VIOLENCE
 from bot.understanding.normalize import tokens
 
 __all__ = ["CATEGORIES", "CHILD", "FOOD", "MEDICAL", "SHELTER", "SUICIDE", "VIOLENCE", "detect", "prepare"]

@@ -1,0 +1,61 @@
+"""A child in danger: beaten, touched, missing, left alone. Patterns over the prepared message (see words.py)."""
+
+from __future__ import annotations
+
+from bot.understanding.danger.words import HIT, KID
+
+PATTERNS: tuple[str, ...] = (
+    # Batch 17: a shaken baby, a toddler left out all day, a child dragged away by force.
+    r"\bsecou\w* (?:\w+ ){0,1}(?:bebe|nourrisson|enfant)\b(?: \w+){0,2} (?:tres )?fort\b", r"\bshak\w* (?:the|his|her|their|my) baby\b",
+    r"\bleave\w* (?:their|his|her|the) (?:toddler|baby|child|kid|children)\w* (?:alone|outside|on the balcony|in the car|locked)\b",
+    r"(?:كيجر|يجر|جر|كيسحب) (?:\S+ )?(?:الطفل|الطفله|الولد|البنت|طفل|طفله)(?: \S+){0,2} (?:بزز|بالزز|بالقوه)",
+    # Batch 16: an adult who touches a child, told in English.
+    r"\b(?:uncle|stepfather|stepdad|cousin|neighbour|neighbor|teacher|coach|babysitter|grandfather|a man) (?:\w+ ){0,1}touch\w* (?:her|him)\b(?! (?:phone|screen|bag|car|computer|stuff|thing|book|food|toy|laptop|tablet)\b)",
+    # Batch 15: a younger brother hit, a child hit by a neighbour in Arabic.
+    r"\b(?:hit|beat|hurt|abus|slap|kick|punch)\w* (?:my|our|his|her) (?:little|baby|young|small) (?:brother|sister|cousin)\b",
+    r"(?:كي|ك|ي|ت|كت)ضرب (?:ال)?(?:ولد|بنت|ولاد|طفل|اطفال|دراري)\b",
+    # Batch 14: an adult who touched a child, a baby alone in a car, « il le frappe » after a child.
+    r"\b(?:daughter|son|kid|child|girl|boy) s (?:teacher|coach|uncle|neighbour|neighbor|stepfather|cousin|babysitter|friend s dad) touched (?:her|him)\b",
+    r"\b(?:baby|child|kid|toddler|bebe|enfant|petit) (?:is |est |was |left |laisse\w* )?(?:all )?(?:alone |seul\w* )?(?:in|dans) (?:a|the|une|la|sa|his|her) (?:car|voiture)\b",
+    rf"\b{KID}\b(?: \w+){{0,12}} (?:il|elle|ils) (?:le|la|les) (?:frapp\w*|bat|battent|tap\w*|maltrait\w*)\b",
+    r"(?:ولد|بنت|ولاد|طفل|اطفال|الطفل|الولد|البنت|الدراري)(?: \S+){0,2} (?:كي|ك|ي|ت|كت)?ضرب(?:وه|وها|وهم)",
+    # Batch 13: bruises on children in English, a child not back from school in Arabic.
+    r"\b(?:kid|child|children|son|daughter|baby|boy|girl) (?:\w+ ){0,3}(?:covered in|full of|lots of|a lot of|so many) bruise\b",
+    (r"(?:ولدي|بنتي|ابني|ابنتي|طفلي|ولادي) (?:\S+ )?(?:ما ?|مازال ما ?)(?:رجع|رجعات|رجعش|رجعاتش|رجعوش|جاش|جاتش|رجعت)(?!\s*(?:ليا|لي|ليه|ليها)\b)"
+    r"(?:\s+\S+){0,3}\s+(?:من ?|م|لل|ل)(?:المدرس|المدرسه|الدار|البيت|السكويلا|الليسي|الكوليج)"),
+    rf"\b{KID}\b (?:\w+ ){{0,4}}(?:{HIT}|en danger|disparu\w*|abu\w*)\b",
+    rf"\b{HIT} (?:\w+ ){{0,2}}{KID}\b", r"\bmaltraitance\b",
+    r"\b(?:hit|beat|hurt|abus|slap|kick|punch)\w* (?:his|her|their|the|my|our) (?:kid|child|children|son|daughter|baby|boy|girl)\b",
+    rf"\btouch\w* (?:mon|ma|notre|nos|un|une|le|la|les) {KID}\b",
+    r"\bchild abuse\b",
+    rf"\b{KID} (?:is |are |has been |have been |went |gone )?(?:being )?(?:in danger|beaten|abused|hit|missing)\b",
+    rf"{KID} (?:في|ف) خطر", rf"\b{KID} (?:f|fi) (?:khatar|5atar)\b",
+    rf"\b{KID} (?:\w+ ){{0,4}}(?:a|ont|est|sont) fugu\w*\b",
+    rf"\blaisse\w* (?:\w+ ){{0,2}}{KID} (?:tout )?seul\w*\b",
+    rf"\b{KID} (?:\w+ ){{0,5}}seul\w* (?:\w+ ){{0,3}}(?:depuis|toute la nuit)\b",
+    r"\b(?:a|the) (?:child|kid|baby|little boy|little girl) (?:all )?alone\b",
+    r"\bfollow\w* (?:my|our) (?:daughter|son|kid|child|children|girl|boy)\b",
+    r"\btouch\w* (?:my|our|his|her) (?:son|daughter|kid|child|children|boy|girl)\b",
+    r"\b(?:stranger|man|adult) (?:\w+ ){0,2}messag\w* (?:my|our) (?:\d+ year old|daughter|son|kid|child)\b",
+    rf"\b{KID} h[ae]?rb(?:at|et|ou|o)? (?:mn|men) (?:dar|ddar)\b",
+    rf"\b{KID} (?:\w+ ){{0,1}}\w*dr[ae]?b(?:o|ouh|oh|uh|ouha)\b",
+    rf"\b{KID} (?:\w+ ){{0,5}}\w*dr[ae]?b(?:ni|ha)\b",
+    rf"\b{KID} (?:\w+ ){{0,4}}(?:a|avec) des bleu\b",
+    rf"\b{KID} (?:\w+ ){{0,3}}(?:was|been|being|is) touched by\b",
+    rf"\b{KID} (?:t|te)?kh?t[ae]?f\b(?! (?:lih|liha|lia|lihom))",
+    r"(?:ولدي|بنتي|ابني|ابنتي|طفلي) (?:ت|ا)?(?:خطف|ختطف)",
+    r"(?:طفل|طفله|ولد صغير|بنت صغيره) (?:\S+ ){0,2}(?:وحده|وحدو|بوحده|بوحدو)",
+    r"(?:ولدي|بنتي|ابني|ابنتي|طفلي|ولادي) (?:\S+ )?(?:مفقود|مفقوده|ضايع|ضايعه)",
+    r"\bhomme (?:\w+ ){0,2}sui[tv]\w* (?:ma|mon|mes) (?:fille|fils|enfant)\b",
+    rf"\b{KID} m[7h]bou?s+\w*\b", r"(?:ولدي|بنتي|ابني|طفلي|ولادي) محبوس",
+    rf"\b{KID} ma ?rj[ae]?3(?:at|ch|atch|och|ouch)\w*\b",
+    rf"\b{KID} (?:\w+ ){{0,2}}(?:n est pas|pas) rentre\w* (?:de|depuis)\b",
+    rf"\b{KID} (?:\w+ ){{0,2}}(?:didn t|did not|hasn t|has not) come (?:back|home)\b",
+    rf"\b(?:message|photo|video)\w* (?:bizarre|sexuel\w*|intime\w*|nue|nu|obscene\w*) (?:\w+ ){{0,2}}{KID}\b",
+    r"\b(?:ran|run) away from home\b",
+    rf"\b{KID} (?:a ete|est|ont ete|sont) (?:enleve\w*|kidnapp\w*)\b(?! de (?:la|le|l|sa|son|ses|mes|ma|mon)\b)",
+    rf"\bkidnapp\w* (?:\w+ ){{0,1}}{KID}\b",
+    # Lost himself, not lost something: « weldi tlef lia », not « weldi tlef lkarta dyalo ».
+    rf"\b{KID} (?:\w+ ){{0,2}}(?:ghber|ghbar|tlef|tlf)\w*(?: (?:lia|liya|lina|mn|men|f|fi|hadi|depuis|lbar7|lbare7)\b|$)",
+    r"(?:ولدي|بنتي|ابني|طفلي|ولادي|بناتي) (?:\S+ ){0,2}(?:تلف|غبر|ضاع|اختفي|اختفت|مختفي)(?:\s+(?:ليا|لينا|من|في|ف|هادي|البارح)\S*|\s*$)",
+)
