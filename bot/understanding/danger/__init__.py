@@ -37,7 +37,7 @@ _LEXICON = (
 )
 _COMMON = frozenset("""
 mange mangez manges mangent frappe porte perdre pendre prendre plus moins monter montre rendre
-respect maltraite mourante mairie manque menage menu mesure mourant vivre violet
+respect maltraite mourante mairie manque menage menu mesure mourant vivre violet violette
 """.split())
 _TYPO_CUTOFF = 85.0
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import HIT, KID
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 18: someone touching children, a small child beaten in the street (in Arabic).
+    r"\b(?:someone|a man|a guy|an adult|a stranger) (?:is |was )?touch\w* (?:the )?(?:kid|child|children|girl|boy)\b",
+    r"(?:طفل|طفله|ولد|بنت|الطفل|الولد|البنت)(?: صغير\S*)? (?:كي|ك|ي|ت)?تضرب",
     # Batch 17: a shaken baby, a toddler left out all day, a child dragged away by force.
     r"\bsecou\w* (?:\w+ ){0,1}(?:bebe|nourrisson|enfant)\b(?: \w+){0,2} (?:tres )?fort\b", r"\bshak\w* (?:the|his|her|their|my) baby\b",
     r"\bleave\w* (?:their|his|her|the) (?:toddler|baby|child|kid|children)\w* (?:alone|outside|on the balcony|in the car|locked)\b",
@@ -31,7 +34,7 @@ PATTERNS: tuple[str, ...] = (
     rf"\b{KID} (?:is |are |has been |have been |went |gone )?(?:being )?(?:in danger|beaten|abused|hit|missing)\b",
     rf"{KID} (?:في|ف) خطر", rf"\b{KID} (?:f|fi) (?:khatar|5atar)\b",
     rf"\b{KID} (?:\w+ ){{0,4}}(?:a|ont|est|sont) fugu\w*\b",
-    rf"\blaisse\w* (?:\w+ ){{0,2}}{KID} (?:tout )?seul\w*\b",
+    rf"\blaisse\w* (?:\w+ ){{0,2}}{KID}(?: de \d+ (?:an|moi))? (?:tout )?seul\w*\b",
     rf"\b{KID} (?:\w+ ){{0,5}}seul\w* (?:\w+ ){{0,3}}(?:depuis|toute la nuit)\b",
     r"\b(?:a|the) (?:child|kid|baby|little boy|little girl) (?:all )?alone\b",
     r"\bfollow\w* (?:my|our) (?:daughter|son|kid|child|children|girl|boy)\b",

@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, KID, PERSON, SOMEONE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 18: a battery swallowed, a baby on its way, rat poison eaten.
+    r"\bswallow\w* (?:a|the|some) (?:battery|magnet|coin|button|bleach|pill|tablet)\b(?! (?:last|in the past|a (?:week|month|year|few)|year ago|when))", r"\bbaby is coming\b",
+    r"\b(?:dwa|dowa|sem+) (?:dyal |d )?l?far\b", r"(?:دوا|سم) (?:ديال )?(?:ال)?فار\b", r"\bmort aux rat\b",
     *BROKEN,
     # Batch 17: pain down the left arm, not responding, fell and shaking, convulsing in Darija.
     r"\b(?:douleur|mal)\w* (?:\w+ ){0,3}bras gauche\b(?: \w+){0,8} (?:transpir\w*|sueur|poitrine|essouffl\w*|malaise|vomi\w*)\b",
@@ -24,7 +27,7 @@ PATTERNS: tuple[str, ...] = (
     r"\b(?:d un coup|soudain\w*|tout a coup|brusquement) (?:\w+ ){0,3}paralys\w*\b",
     (rf"\b{SOMEONE} (?:\w+ ){{0,6}}(?:won t|will not|doesn t|does not|isn t|can t) (?:wake|waking) up\b"
     r"(?! (?:for|in time|early|on time|in the morning|before))"),
-    r"طاح\S* (?:\S+ )?و?ما ?بقا\S* (?:كي|كت|ي|ت)(?:جاوب|تكلم|تحرك)",
+    r"طاح\S* (?:\S+ )?و?ما ?بقا\S* (?:كي|كت|ي|ت)(?:جاوب|تكلم|تحرك|نوض)",
     # Batch 13: a fall with no getting up, half a face dropped, a child who ate an adult's pills.
     r"\btombe\w* (?:\w+ ){0,4}(?:ne )?(?:se releve|peut (?:plus|pas) se (?:relever|lever))\b",
     r"\bface (?:is |has )?(?:dropp\w*|droop\w*|fallen|gone numb|paralys\w*|paralyz\w*)\b",
@@ -44,7 +47,7 @@ PATTERNS: tuple[str, ...] = (
     rf"\b{SOMEONE} (?:is |s )choking\b(?! on (?:her|his|my|their) word)",
     r"راس\S* (?:كي|كت|ي|ت)سيل",
     r"(?:^|\s)(?:ما ?|لا |م)(?:كي|كا|كت|ك|ي|ت)?تنفس",  # « مكيتنفسش », glued negation
-    rf"\b(?:il|elle|{PERSON}|{KID}) (?:\w+ ){{0,2}}(?:ne )?(?:bouge|reagit) plus\b",
+    rf"\b(?:il|elle|{PERSON}|{KID}) (?:\w+ ){{0,2}}(?:ne )?(?:bouge|reagit|repond) plus\b(?! (?:au|a mes|a nos|aux|a mon|a ma) (?:telephone|message|appel|mail|sms|lettre|courrier|portable))",
     rf"\b{SOMEONE} (?:is |s )?(?:not|isn t|isnt) moving\b",
     rf"\b{SOMEONE} (?:has |just )?(?:collapsed|fainted)\b(?! (?:last|yesterday|once|before|in the past)\b)",
     r"\bne se reveille plus\b", r"\b(?:mari|femme|pere|mere|fils|fille|bebe|frere|soeur|il|elle) ne se reveille pas\b(?! (?:le matin|pour|a l heure|a temps|avant|tot|quand|avec|le|la))", r"\b4[0-2] (?:de |degre )?(?:de )?fievre\b",

@@ -5,6 +5,10 @@ from __future__ import annotations
 from bot.understanding.danger.words import NOT_HAVE_AR
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 18: outside in the rain with a baby, a tent for a week.
+    r"\b(?:suis|sommes|est) dehor (?:\w+ ){0,3}avec (?:mon|ma|mes|nos|notre) (?:bebe|enfant|fils|fille|petit)\w*\b",
+    r"\b(?:sleeping|living) in a tent\b(?!(?: \w+){0,4} (?:camping|holiday|vacation|festival))",
+    r"\b(?:dort|dormon|dormons|vit|vivon|vivons) (?:sous|dans) (?:une|la) tente\b(?!(?: \w+){0,4} (?:camping|vacance|festival))",
     # Batch 17: put out with one's bags tonight, a stairwell, sleeping in the car (in Arabic).
     r"\bm a (?:mi|mise|jete|jetee) a la porte\b(?:(?: \w+){0,5} (?:ce soir|cette nuit|aujourd hui))",
     r"\bm a (?:mi|mise|jete|jetee) a la porte avec (?:mes|les) (?:valise|affaire|enfant|bebe)\b",

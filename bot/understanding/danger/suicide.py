@@ -5,6 +5,11 @@ from __future__ import annotations
 from bot.understanding.danger.words import JE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 18: a rope made ready, the whole box of pills, on a roof wanting to jump, happier if dead.
+    r"\b(?:prepare|pret|achete)\w* (?:une|la|ma) corde\b(?! a (?:linge|sauter)| pour (?:mon|ma|le|la|les|un|une))",
+    r"\b(?:avaler|prendre|pri|avale) (?:toute la|toutes les|la) boite\w* (?:de|d) (?:cachet|medicament|comprime|pilule|doliprane)\w*",
+    r"\b(?:on the|on a) (?:roof|bridge|balcony|ledge)\b(?: \w+){0,5} (?:want to|going to|gonna) jump\b",
+    r"\b(?:better|happier) (?:off )?if i (?:was|were) (?:dead|gone)\b",
     # Batch 17: « que tout s'arrête », death as better.
     r"\bje veux que tout (?:s arrete|se termine|finisse)\b(?! (?:avec|pour|de|du|des|la|le|les|a|au)\b)",
     r"الموت (?:احسن|خير|ارحم)(?: \S+)? (?:ليا|لي|من)", r"\bl?mout (?:ahsn|ahsen|7sn|khir|khir)\b",

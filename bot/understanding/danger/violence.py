@@ -5,6 +5,12 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, HIT, JE, ME, PERSON, THEY
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 18: bitten, a strangling tried, a knife pulled, a door broken down while hiding.
+    rf"\b(?:il|elle|{PERSON}) m a mordu\w*\b(?!(?: \w+){{0,3}} (?:chien|chat))",
+    r"\b(?:tried|try\w*|wanted) to (?:etrangle|strangle|choke|kill|stab|drown|suffocate) (?:me|us)\b(?! with (?:his|her|their|your) (?:joke|stor|question|laugh|kindne))",
+    r"\bpull\w* (?:a|his|her) (?:knife|gun) (?:on|at) (?:me|us)\b",
+    r"\b(?:he|she|they) (?:is |are )?(?:breaking|kicking|trying to break) (?:down )?(?:the|my|our) door\b(?! of\b)",
+    r"\b(?:il|elle|ils) (?:est en train de |essaie de )?(?:defonce|casse|enfonce)\w* (?:la|ma|notre) porte\b",
     # Batch 17: burned, dragged by the hair, a father who beats a mother (in Arabic).
     rf"\b(?:il|elle|{PERSON}) m a brul\w*\b", r"\bm a train\w* par (?:les cheveu|le bras|terre|les pied)\b",
     r"(?:بابا|ابي|الاب|خويا|راجل ماما) (?:كي|ك|ي|ت)?ضرب (?:ماما|امي|مي|الام|اختي|مرتو)\b",
