@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import HIT, KID
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 19: children left alone all day, a stranger following a daughter, a neighbour's child beaten.
+    r"(?:كت|ك|ت|ي|كي)?خلي\S* (?:ولاد\S*|الدراري|دراري\S*|الاطفال|بنت\S*|ولد\S*) (?:بوحد\S*|وحد\S*)",
+    r"(?:راجل|واحد) (?:غريب|ما عرفتوش)\S* (?:كي|ك|ي)?تبع", r"\b(?:wld|wlad|bent|drari|tfel|tfl)\b (?:\w+ ){0,2}\w*dr[ae]?b(?:o|oh|ouh|uh|ouha|ha|hom)\b",
     # Batch 18: someone touching children, a small child beaten in the street (in Arabic).
     r"\b(?:someone|a man|a guy|an adult|a stranger) (?:is |was )?touch\w* (?:the )?(?:kid|child|children|girl|boy)\b",
     r"(?:طفل|طفله|ولد|بنت|الطفل|الولد|البنت)(?: صغير\S*)? (?:كي|ك|ي|ت)?تضرب",
@@ -46,7 +49,7 @@ PATTERNS: tuple[str, ...] = (
     rf"\b{KID} (?:\w+ ){{0,4}}(?:a|avec) des bleu\b",
     rf"\b{KID} (?:\w+ ){{0,3}}(?:was|been|being|is) touched by\b",
     rf"\b{KID} (?:t|te)?kh?t[ae]?f\b(?! (?:lih|liha|lia|lihom))",
-    r"(?:ولدي|بنتي|ابني|ابنتي|طفلي) (?:ت|ا)?(?:خطف|ختطف)",
+    r"(?:ولدي|بنتي|ابني|ابنتي|طفلي) (?:\S+ )?(?:ت|ا)?(?:خطف|ختطف)",
     r"(?:طفل|طفله|ولد صغير|بنت صغيره) (?:\S+ ){0,2}(?:وحده|وحدو|بوحده|بوحدو)",
     r"(?:ولدي|بنتي|ابني|ابنتي|طفلي|ولادي) (?:\S+ )?(?:مفقود|مفقوده|ضايع|ضايعه)",
     r"\bhomme (?:\w+ ){0,2}sui[tv]\w* (?:ma|mon|mes) (?:fille|fils|enfant)\b",

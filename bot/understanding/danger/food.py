@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.understanding.danger.words import NOT_HAVE_AR
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 19: hungry children in Darija.
+    r"\b(?:drari|wladi|wlad)\b (?:\w+ ){0,1}j[ie]?y?3an\w*\b", r"(?:الدراري|الولاد|ولادي|دراري) (?:\S+ )?(?:جيعانين|جعانين|جوعانين)",
     # Batch 17: only bread for days, nothing left to eat (in Arabic).
     r"\bne mang\w* (?:que|plus que|rien que) du pain\b",
     r"ما ?بقا(?:ش)? (?:عندنا|عندي) (?:حتي )?(?:حاجه|شي|والو) (?:ن)?(?:ناكل|ناكلو|ناكلوها|ناكلها|نوكلو)",

@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, KID, PERSON, SOMEONE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 19: no longer breathing well, about to give birth, fell and no longer answers (Darija).
+    r"ما ?بقا\S* (?:كي|كت|ي|ت)تنفس", r"غادي تولد (?:دابا|دروك|الان|دغيا)", r"\bghadi t?wled (?:daba|drok)\b",
+    r"\bt[ae]?y?7(?:at|et)? (?:\w+ ){0,2}(?:w )?ma (?:b[q9]at(?:ch)? )?(?:kat|kay|ka)?(?:jawb|jaweb|tkellem|t7rrk|fi9)\w*\b",
     # Batch 18: a battery swallowed, a baby on its way, rat poison eaten.
     r"\bswallow\w* (?:a|the|some) (?:battery|magnet|coin|button|bleach|pill|tablet)\b(?! (?:last|in the past|a (?:week|month|year|few)|year ago|when))", r"\bbaby is coming\b",
     r"\b(?:dwa|dowa|sem+) (?:dyal |d )?l?far\b", r"(?:دوا|سم) (?:ديال )?(?:ال)?فار\b", r"\bmort aux rat\b",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.understanding.danger.words import JE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 19: « I can't go on » said alone.
+    r"ما ?بقيتش قادر\S* (?:ن)?كمل$", r"\bma b[q9]itch? [q9]ad(?:er|ra) n?kml\w*$",
     # Batch 18: a rope made ready, the whole box of pills, on a roof wanting to jump, happier if dead.
     r"\b(?:prepare|pret|achete)\w* (?:une|la|ma) corde\b(?! a (?:linge|sauter)| pour (?:mon|ma|le|la|les|un|une))",
     r"\b(?:avaler|prendre|pri|avale) (?:toute la|toutes les|la) boite\w* (?:de|d) (?:cachet|medicament|comprime|pilule|doliprane)\w*",

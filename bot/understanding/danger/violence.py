@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, HIT, JE, ME, PERSON, THEY
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 19 (Arabic script and Darija): strangled, punched in the eye.
+    r"(?:كي|ك|ي|ت)?خنق(?:ني|نا|ها)\b", r"شد(?:ني|ها) من (?:عنقي|رقبتي|عنقها|رقبتها)",
+    r"\b(?:3ta|3tat|3tani|3taw)(?: lia| liya| li)? (?:bounya|bonya|tarcha|tr[ae]?ch[ae]?)\b", r"عطا(?:ني|ت ?ني)? ?(?:ليا )?(?:بونيه|طرشه)",
     # Batch 18: bitten, a strangling tried, a knife pulled, a door broken down while hiding.
     rf"\b(?:il|elle|{PERSON}) m a mordu\w*\b(?!(?: \w+){{0,3}} (?:chien|chat))",
     r"\b(?:tried|try\w*|wanted) to (?:etrangle|strangle|choke|kill|stab|drown|suffocate) (?:me|us)\b(?! with (?:his|her|their|your) (?:joke|stor|question|laugh|kindne))",
