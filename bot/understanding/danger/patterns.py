@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.understanding.normalize import has_arabic
+
 
 class Rules:
     """Patterns searched as one, tried by script: a message in Latin letters never meets the
@@ -13,13 +15,13 @@ class Rules:
 
     def __init__(self, patterns: tuple[str, ...]) -> None:
         self.pattern = _joined(patterns)
-        kinds = [(_ARABIC.search(p) is not None, _LATIN.search(_SYNTAX.sub("", p)) is not None) for p in patterns]
+        kinds = [(has_arabic(p), _LATIN.search(_SYNTAX.sub("", p)) is not None) for p in patterns]
         self._latin = re.compile(_joined(tuple(p for p, (ar, lat) in zip(patterns, kinds) if lat or not ar)))
         self._arabic = re.compile(_joined(tuple(p for p, (ar, _) in zip(patterns, kinds) if ar)))
 
     def _parts(self, text: str) -> list[re.Pattern[str]]:
-        return [p for p, alphabet in ((self._latin, _LATIN_TEXT), (self._arabic, _ARABIC))
-                if p.pattern and alphabet.search(text)]
+        written = ((self._latin, _LATIN_TEXT.search(text) is not None), (self._arabic, has_arabic(text)))
+        return [p for p, present in written if p.pattern and present]
 
     def search(self, text: str) -> re.Match[str] | None:
         for part in self._parts(text):
@@ -33,7 +35,6 @@ class Rules:
         return text
 
 
-_ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[a-z]")
 _LATIN_TEXT = re.compile("[a-z0-9]")
 _SYNTAX = re.compile(r"\\[a-zA-Z]|\(\?(?:<?[=!]|:)|\{[\d,]*\}")  # \b, \w, (?:, (?<!, {0,3}: no letter said
