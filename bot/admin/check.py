@@ -6,13 +6,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.conversation.i18n import LANGUAGES, missing_messages
 from bot.data.directory import load_directory
 from bot.data.fields import STALE_AFTER, checked_phrase
 from bot.errors import Problem, SourceError
-from bot.understanding.intents import load_intents
+from bot.understanding.danger.learned import load_dangers
+from bot.understanding.intents import load_intents, load_phrases
 
 
 def check_files(directory_path: Path, intents_path: Path,
@@ -20,8 +22,12 @@ def check_files(directory_path: Path, intents_path: Path,
     """Errors and warnings of both sources, as `file:line: message` lines."""
     errors: list[Problem] = []
     warnings: list[Problem] = []
-    for load in (lambda: load_directory(directory_path, today=today),
-                 lambda: load_intents(intents_path)):
+    loads: tuple[Callable[[], tuple[object, list[Problem]]], ...] = (
+        lambda: load_directory(directory_path, today=today),
+        lambda: load_intents(intents_path),
+        lambda: load_phrases(intents_path),
+        lambda: (load_dangers(intents_path), []))
+    for load in loads:
         try:
             _, warns = load()
             warnings += warns

@@ -21,7 +21,8 @@ from bot.storage.store import Store
 
 TOP_UNMATCHED = 15
 EMERGENCY_LABELS = {"medical": "santé", "suicide": "suicide", "violence": "violences", "child": "enfant en danger",
-                    "shelter": "sans abri", "food": "faim"}
+                    "shelter": "sans abri", "food": "faim",
+                    "possible": "danger possible (numéros ajoutés à la réponse)"}
 PALETTE = ("#1b6ca8", "#e07a1f", "#2e9e5b", "#c23b3b", "#7b52ab", "#8c6d31", "#d45fa7",
            "#5f6b73", "#a9b82b", "#17a2b8", "#f2b701", "#4b3f72", "#ff6f59", "#3c8d2f", "#999999")
 

@@ -191,6 +191,9 @@ class Base:
     def emergency(self, categories: tuple[str, ...], said: str) -> Turn:
         raise NotImplementedError
 
+    def possible_emergency(self, category: str) -> None:
+        raise NotImplementedError
+
     def in_context(self, text: str) -> Turn | None:
         raise NotImplementedError
 

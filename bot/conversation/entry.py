@@ -188,6 +188,8 @@ class EntryPhase(Base):
         dangers = detect(text)
         if dangers:
             return self.emergency(dangers, text)
+        if (likely := self.k.matcher.possible_danger(text)) is not None:
+            self.possible_emergency(likely)
         s = self.state
         if s.step in AFTER_ANSWER and (reply := self.in_context(text)) is not None:
             return reply

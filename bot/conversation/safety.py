@@ -51,19 +51,40 @@ LINES = {
     SHELTER: (SHELTER_LINE,),
     FOOD: (FOOD_LINE,),
 }
+# For a message only the learnt model takes for danger (danger/learned.py): said as a condition,
+# and 112 comes with each kind where one urgency could be taken for another.
+IF_HEADINGS = {
+    MEDICAL: N_("🚑 Si c'est une urgence médicale, appelez tout de suite. C'est gratuit, jour et nuit :"),
+    SUICIDE: N_("💙 Si vous pensez à mourir, vous pouvez parler à quelqu'un tout de suite, gratuitement, "
+             "jour et nuit :"),
+    VIOLENCE: N_("🚨 Si vous êtes en danger, appelez tout de suite. C'est gratuit, jour et nuit :"),
+    CHILD: N_("🚨 Si un enfant est en danger, appelez. C'est gratuit, jour et nuit :"),
+    SHELTER: N_("🏠 Si vous n'avez pas d'endroit où dormir cette nuit, appelez. C'est gratuit, jour et nuit :"),
+    FOOD: N_("🍽 Si vous n'avez rien à manger aujourd'hui, appelez. C'est gratuit, jour et nuit :"),
+}
+IF_LINES = {
+    MEDICAL: (SAMU,),
+    SUICIDE: (SUICIDE_LINE, SAMU),
+    VIOLENCE: (POLICE,),
+    CHILD: (CHILDREN, POLICE),
+    SHELTER: (SHELTER_LINE,),
+    FOOD: (FOOD_LINE,),
+}
 # The local help worth offering after the numbers, and how to call it.
 FOLLOW_UP = {VIOLENCE: "droit", CHILD: "social", SHELTER: "social", FOOD: "social"}
 FOLLOW_UP_WHAT = {"droit": N_("aide aux victimes, conseil juridique"), "social": N_("assistante sociale")}
 MAX_CONTACTS = 3
+POSSIBLE = "possible"  # counted in the statistics apart from the emergencies the rules recognise
 
 
-def emergency_reply(categories: tuple[str, ...], _: Translator) -> Reply:
-    """The first reply to a person in danger: the numbers that fit, most urgent first."""
-    lines = [_(HEADINGS[categories[0]])]
+def emergency_reply(categories: tuple[str, ...], _: Translator, *, sure: bool = True) -> Reply:
+    """The first reply to a person in danger: the numbers that fit, most urgent first; when the
+    danger is only likely (not `sure`), fewer numbers, said as a condition."""
+    lines = [_((HEADINGS if sure else IF_HEADINGS)[categories[0]])]
     seen: set[str] = set()
     contacts: list[Contact] = []
     for category in categories:
-        for line in LINES[category]:
+        for line in (LINES if sure else IF_LINES)[category]:
             if line.number in seen:
                 continue
             seen.add(line.number)
@@ -74,6 +95,11 @@ def emergency_reply(categories: tuple[str, ...], _: Translator) -> Reply:
 
 
 class SafetyPhase(Base):
+    def possible_emergency(self, category: str) -> None:
+        """Numbers first, as a condition; the conversation then answers the message as usual."""
+        self.effect("danger", categories=[POSSIBLE])
+        self.replies.append(emergency_reply((category,), self._, sure=False))
+
     def emergency(self, categories: tuple[str, ...], said: str) -> Turn:
         """Numbers first; then the nearest local help (or where the person is), and a person."""
         self.effect("danger", categories=list(categories))

@@ -37,6 +37,8 @@ from pathlib import Path
 
 from bot.places.needs import BUS, ERASE, GREETING, HELP, OUT_OF_SCOPE, THANKS
 from bot.understanding.classifier import OUT, SEED, Classifier, fingerprint, fit
+from bot.understanding.danger.learned import DangerModel, Phrasing, load_dangers
+from bot.understanding.danger.learned import training_examples as danger_examples
 from bot.understanding.features import features
 from bot.understanding.intents import Intent, Phrase, load_intents, load_phrases
 from bot.understanding.language import LanguageDetector
@@ -72,11 +74,22 @@ SMALL_TALK_FLOOR = 30.0  # lexicon score from which a need silences small talk
 
 class Matcher:
     def __init__(self, intents: dict[str, Intent], phrases: Sequence[Phrase] = (), *,
-                 cache: Path | None = None, seed: int = SEED) -> None:
+                 dangers: Sequence[Phrasing] = (), cache: Path | None = None, seed: int = SEED) -> None:
         self.intents = intents
         self.lexicon = Lexicon(intents)
-        self.classifier = _trained(training_examples(intents, phrases), self.features, cache, seed)
+        examples = training_examples(intents, phrases)
+        self.classifier = _trained(examples, self.features, cache, seed)
         self.languages = LanguageDetector((p.lang, p.text) for p in phrases)
+        self.danger: DangerModel | None = None
+        if dangers:  # everything the matcher learns from is, for this model, a message without danger
+            second = _trained(danger_examples(dangers, [text for _, text in examples]), features, cache, seed,
+                              kind="danger")
+            self.danger = DangerModel(lambda text: second.probabilities(features(text)))
+
+    def possible_danger(self, text: str) -> str | None:
+        """The kind of danger a message likely speaks of, for one the rules (danger.detect) left
+        alone: its numbers are added, as a condition, to the usual answer."""
+        return self.danger.likely(text) if self.danger is not None else None
 
     @property
     def vocab(self) -> dict[str, dict[str, float]]:
@@ -173,15 +186,15 @@ def load_matcher(folder: Path, *, cache: Path | None = None) -> Matcher:
     """The matcher of an intents folder (raises IntentsError, with lines, on mistakes)."""
     intents, _ = load_intents(folder)
     phrases, _ = load_phrases(folder)
-    return Matcher(intents, phrases, cache=cache)
+    return Matcher(intents, phrases, dangers=load_dangers(folder), cache=cache)
 
 
 def _trained(examples: list[tuple[str, str]], featurize: Callable[[str], list[str]],
-             cache: Path | None, seed: int) -> Classifier:
+             cache: Path | None, seed: int, kind: str = "intents") -> Classifier:
     """Trained weights from the cache when the examples and the code are unchanged, else trained
     and kept. A cached start never computes the examples' features (≈ 25 MB for a moment)."""
     name = fingerprint(examples) + ("" if seed == SEED else f"-s{seed}")
-    path = cache / f"intents-{name}.npz" if cache is not None else None
+    path = cache / f"{kind}-{name}.npz" if cache is not None else None
     if path is not None and path.is_file():
         try:
             return Classifier.load(path)

@@ -105,3 +105,34 @@ def test_several_dangers_keep_every_number_once(k):
     first = replies[0].text
     assert first.startswith("🚨") and "3919" in first and "115" in first
     assert first.count("☎ 17 ") == 1
+
+
+# A message the rules leave alone but the learnt second opinion (danger/learned.py) takes for danger.
+def test_a_likely_danger_gets_its_numbers_as_a_condition_then_the_usual_answer(k):
+    from bot.understanding.danger import detect
+    assert detect("je vais mal") == ()  # the rules say nothing: the second opinion does
+    t = turn(State(), text("je vais mal"), NIGHT, k)
+    first = t.replies[0]
+    assert first.text.startswith("💙 Si vous pensez à mourir") and "3114" in first.text
+    assert numbers(first) == ["3114", "15"]
+    assert len(t.replies) > 1 and t.replies[-1].buttons  # then the conversation goes on as usual
+    assert [e.data for e in t.effects if e.kind == "danger"] == [{"categories": ["possible"]}]
+
+
+@pytest.mark.parametrize("message", [
+    "je cherche un travail", "la caf a baissé mon apl", "mon fils est malade il lui faut un médecin",
+    "je dois payer mon loyer", "i need a doctor", "بغيت نخدم", "nuit",
+])
+def test_the_second_opinion_leaves_everyday_needs_alone(k, message):
+    t = turn(State(), text(message), NIGHT, k)
+    assert all(not r.contacts for r in t.replies)
+    assert "danger" not in [e.kind for e in t.effects]
+
+
+def test_a_child_likely_in_danger_also_gets_112(k, monkeypatch):
+    # A child choking could be read as a child in danger: 112 comes with the child line.
+    from bot.understanding.danger.learned import NONE, DangerModel
+    monkeypatch.setattr(k.matcher, "danger", DangerModel(lambda _: {"child": 0.7, NONE: 0.3}))
+    first = turn(State(), text("ma fille a un souci je sais pas quoi faire"), NIGHT, k).replies[0]
+    assert first.text.startswith("🚨 Si un enfant est en danger")
+    assert "119" in first.text and "112" in first.text

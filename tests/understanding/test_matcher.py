@@ -276,6 +276,8 @@ def test_classifier_cache_is_read_back_and_a_damaged_one_retrained(tmp_path, cap
     repaired = load_matcher(INTENTS, cache=tmp_path)
     assert "training again" in caplog.text
     assert repaired.match("jcherche du taf").need == "emploi"
+    assert len(list(tmp_path.glob("danger-*.npz"))) == 1  # the second opinion on danger keeps its own
+    assert again.possible_danger("my husband pushed me and i hit my head") == "violence"
 
 
 def test_a_classifier_trained_on_nothing_knows_nothing():

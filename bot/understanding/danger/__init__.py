@@ -4,10 +4,12 @@ A person who writes that they are beaten, want to die, sleep outside tonight, ha
 eat, see a child in danger or a medical emergency gets the emergency numbers first. Rules (one
 module of patterns per category, assembled in rules.py), not a statistical model: each one is
 written from how people say it (typos and SMS spellings included, through the normaliser and a
-small typo corrector) and each has its look-alikes in tests/understanding/danger.tsv ("mourir de rire", "ma batterie est morte", "il a
+small typo corrector) and each has its look-alikes in intents/danger.tsv ("mourir de rire", "ma batterie est morte", "il a
 frappé à la porte"). A missed emergency costs far more than a needless list of numbers, but
 numbers shown at every "ça me tue ces papiers" would teach people to ignore them: both are
-measured (benchmarks/eval_danger.py).
+measured (benchmarks/eval_danger.py). Behind the rules stands a learnt second opinion (learned.py),
+asked by the conversation when the rules say nothing: its numbers come as a condition, never
+instead of the usual answer.
 
 Categories, most urgent first: medical, suicide, violence, child, shelter, food.
 """

@@ -5,6 +5,13 @@ from __future__ import annotations
 from bot.understanding.danger.words import HIT, KID
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 21: marks of blows on a child, a toddler hit every day, children alone since morning.
+    rf"\b{KID}\b(?: \w+){{0,4}} (?:a|ont|avait) (?:des )?(?:marque|trace)\w* de coup\b(?! de (?:soleil|froid|chaud|vent|crayon|feutre)\b)",
+    r"\b(?:toddler|kid|child|children|son|daughter|baby|boy|girl)\b(?: \w+){0,3} (?:and )?(?:hit|beat|slap|punch)\w* (?:him|her|them)\b(?! back\b)",
+    r"\b(?:drari|wlad|dri|bnat)\b(?: \w+){0,3} (?:bou7d|bo7d|bw7d|bou7ed)\w* (?:f|fi) (?:dar|ddar|lbit)\b(?: \w+){0,2} (?:mn sba7|mn sbah|nhar kaml|lil kaml|mn lbare7|mn lbareh|had lil)\b",
+    # Batch 20: a stepfather who « la touche », children crying through the wall with blows heard.
+    r"\b(?:beau pere|oncle|cousin|voisin|prof|professeur|entraineur|grand pere|parrain|copain de (?:sa|ma) mere) (?:la|le|les) touch(?:e|ait|ent)?\b(?! (?:pas|jamais|plus|du|de|tous|toute|par)\b)",
+    r"\benfant\b(?: \w+){0,6} (?:crient|hurlent|pleurent)\b(?: \w+){0,5} (?:de |des )?coup\b(?! de (?:fil|main|pouce|soleil|marteau|perceuse|klaxon|sifflet|tonnerre|vent)\b)",
     # Batch 19: children left alone all day, a stranger following a daughter, a neighbour's child beaten.
     r"(?:كت|ك|ت|ي|كي)?خلي\S* (?:ولاد\S*|الدراري|دراري\S*|الاطفال|بنت\S*|ولد\S*) (?:بوحد\S*|وحد\S*)",
     r"(?:راجل|واحد) (?:غريب|ما عرفتوش)\S* (?:كي|ك|ي)?تبع", r"\b(?:wld|wlad|bent|drari|tfel|tfl)\b (?:\w+ ){0,2}\w*dr[ae]?b(?:o|oh|ouh|uh|ouha|ha|hom)\b",

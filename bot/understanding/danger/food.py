@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.understanding.danger.words import NOT_HAVE_AR
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 21: children who have not eaten today.
+    r"\b(?:children|kid|son|daughter|baby|babie)\b(?: \w+){0,2} (?:haven t|havent|have not|hasn t|hasnt|didn t|didnt|did not) eat(?:en)? today\b",
     # Batch 19: hungry children in Darija.
     r"\b(?:drari|wladi|wlad)\b (?:\w+ ){0,1}j[ie]?y?3an\w*\b", r"(?:الدراري|الولاد|ولادي|دراري) (?:\S+ )?(?:جيعانين|جعانين|جوعانين)",
     # Batch 17: only bread for days, nothing left to eat (in Arabic).
@@ -18,7 +20,7 @@ PATTERNS: tuple[str, ...] = (
     r"\bma ?(?:3ndi|3andi|3ndna|3andna)? ?ma ?n(?:wekkel|wkkel|wakel|wkel|wekel)\b",
     r"ما ?(?:عندي|عندنا)? ?ما ?(?:نوكل|نوكلو)",
     r"\bnothing to eat\b", r"\bno food\b(?! bank)", r"\b(?:am|are|is|re|m|s) (?:so |very )?hungry\b",
-    r"\bstarving\b(?! for)",
+    r"\bstarving\b(?! for)(?!(?: \w+){0,3} (?:lunch|dinner|breakfast|snack|pizza|burger|kebab|taco)\b)",
     r"ما ?ناكل|ماناكل|جوعان|جيعان|جايع|ما عندي ما ناكل",
     r"\bma ?(?:3ndi|3andi|3ndna|3andna)? ?ma ?n?akol\w*\b",
     r"\bmanakol\w*\b",

@@ -5,8 +5,16 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, KID, PERSON, SOMEONE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 21: a head bleeding after a fall, a wife giving birth now.
+    r"\b(?:ras\w*|wjh\w*|fomm\w*) (?:kay|ka|ki|ta)?d[ae]?m+[ie]\b(?! (?:chwiya|chwia|shwiya|ghir chwiya)\b)", r"(?:راس|وجه|فم)\S* (?:كي|ك|ت|كت)?دمي\b",
+    r"(?:مراتي|مرتي|زوجتي|مرات خويا|بنتي|اختي) (?:\S+ )?(?:كتولد|غاتولد|بدات تولد)",
+    # Batch 20: a friend who collapsed and « is not waking up ».
+    r"\b(?:my|our|a) (?:friend|neighbour|neighbor|colleague|cousin|brother|sister|son|daughter|grandmother|grandfather|grandma|grandpa) (?:has |just )?(?:collapsed|fainted)\b(?! (?:last|yesterday|once|before|in the past|laughing)\b)(?! (?:on|onto|into) (?:the |my |his |her |our )?(?:sofa|couch|bed)\b)",
+    (r"\b(?:he|she|friend|neighbour|neighbor|husband|wife|mother|mum|mom|father|dad|son|daughter|baby|child|kid|"
+     r"brother|sister|grandma|grandpa|grandmother|grandfather|partner|colleague)\b(?: \w+){0,5} (?:is not|isn t|not) "
+     r"(?:wak|waking) up\b(?! (?:for|in time|on time|early|before|when)\b)"),
     # Batch 19: no longer breathing well, about to give birth, fell and no longer answers (Darija).
-    r"ما ?بقا\S* (?:كي|كت|ي|ت)تنفس", r"غادي تولد (?:دابا|دروك|الان|دغيا)", r"\bghadi t?wled (?:daba|drok)\b",
+    r"ما ?بقا\S* (?:\S*قدر )?(?:كي|كت|ي|ت)تنفس", r"غادي تولد (?:دابا|دروك|الان|دغيا)", r"\bghadi t?wled (?:daba|drok)\b",
     r"\bt[ae]?y?7(?:at|et)? (?:\w+ ){0,2}(?:w )?ma (?:b[q9]at(?:ch)? )?(?:kat|kay|ka)?(?:jawb|jaweb|tkellem|t7rrk|fi9)\w*\b",
     # Batch 18: a battery swallowed, a baby on its way, rat poison eaten.
     r"\bswallow\w* (?:a|the|some) (?:battery|magnet|coin|button|bleach|pill|tablet)\b(?! (?:last|in the past|a (?:week|month|year|few)|year ago|when))", r"\bbaby is coming\b",

@@ -1,6 +1,6 @@
 """The rules, assembled: each category's patterns tried by alphabet, the contexts that cancel
 them (« il a frappé à la porte »), and the patterns that tell who is hurt. Each rule has its
-look-alikes in tests/understanding/danger.tsv.
+look-alikes in intents/danger.tsv.
 """
 
 from __future__ import annotations
@@ -30,7 +30,9 @@ EXCEPT: dict[str, Rules] = {
               r"\bfaim de (?:savoir|connaitre|reussite|victoire|gagner|culture)\b"),
     MEDICAL: _rx(r"\boverdose (?:on|of|de) (?:coffee|cafe|chocolate|chocolat|sugar|sucre|work|travail|netflix?)\b"),
     CHILD: _rx(r"\bfugu\w* (?:\w+ ){0,8}(?:est|sont) (?:rentre\w*|revenu\w*|retrouve\w*)\b",
-               r"\b(?:s est|se|s etait) (?:\w+ )?cogn\w*(?: \w+){0,4} en jouant\b"),
+               rf"\b{KID}(?: \w+){{0,2}} (?:a |avait )?(?:frap+\w*|tap\w*) (?:dans )?(?:le|la|un|une|les) (?:ballon|balle|porte|mur|table|sol|volant|clou)\b",
+               r"\b(?:s est|se|s etait) (?:\w+ )?cogn\w*(?: \w+){0,4} en jouant\b",
+               r"\bhit (?:the|a|his|her) (?:ball|wall|door|table|window|car|post|bar)\b"),
     SHELTER: _rx(
         r"\b(?:dormi|dort|dormir)\w* dans (?:la|une|notre|ma) voiture pendant (?:le|les|notre|nos) (?:voyage|vacance|trajet|route|camping)\b",
         r"\b(?:site|appli\w*|page|compte|serveur|logiciel|jeu) (?:\w+ ){0,2}(?:m|nous|me) (?:a |ont )?(?:mis|jete|jetee|fout\w*) dehor\b",
@@ -45,8 +47,8 @@ EXCEPT: dict[str, Rules] = {
         r"هدد(?:ني|نا) (?:\S+ )?(?:بالطرد|الطرد|يطلعني|يطلعنا|يخرجني|يخرجنا|يطردني|يطردنا|بالخروج)",
         r"\bhit (?:me|us) up\b", r"\b(?:tape|tapent|tapait) sur (?:les nerf|le systeme)\b", r"\bkill me if i (?:m |am )?(?:late|forget|miss|lose|fail|break)\b",
         r"\bthreaten\w* (?:me|us) with (?:a |an )?(?:fine|eviction|court|debt|bailiff|penalt\w*|expulsion|cutting|suspension)\b",
-        r"\bfrapp\w* par (?:sa|ca|son|ses|la|le) (?:generosite|gentillesse|beaute|intelligence|reponse|nouvelle)\b",
-        r"\bme tue (?:ce|ces|le|la|les)\b", r"\b(?:ca|sa|cela) me tu\w*\b",
+        r"\bfrapp\w* (?:\w+ )?par (?:sa|ca|son|ses|la|le) (?:generosite|gentillesse|beaute|intelligence|reponse|nouvelle)\b",
+        r"\bme tue (?:ce|ces|le|la|les)\b", r"\b(?:chef|patron|prof|boss|manager|coach) (?:va|vont|allait) me tuer si (?:je|j)\b", r"\b(?:ca|sa|cela) me tu\w*\b",
     ),
 }
 # Subjects telling "il va me tuer" (violence) from "je vais me tuer" (suicide).

@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import NOT_HAVE_AR
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 20: in the street with one's children (said alone, « ana f zen9a » is « I'm outside »).
+    r"\b(?:ana|rani|ra|ahna|7na) (?:f|fi) (?:zen9a|zenqa|znqa|zan9a|zanqa|chare3|chari3) (?:m3a|b) (?:wladi|drari|wlidati|lwlad|bnti|weldi|wldi|rajli|mrati)\b(?!(?: \w+){0,3} (?:ghadi|ghad|ghan|rayhin|ray7in|mchin|jayin|nmchiw|nchriw|lmarche|marche|lmadrasa|lecole|l9raya|sou9|lsou9|hanout)\b)",
+    r"(?:انا|راني|حنا|رانا) (?:ف|في|فال)(?:ال)?(?:زنقه|شارع) (?:مع|ب)(?:ولادي|الولاد|الدراري|بنتي|ولدي|راجلي|مرتي)(?!(?: \S+){0,3} (?:غادي|غاديين|ماشيين|جايين|للسوق|السوق|للمدرسه|المدرسه|للحانوت)\b)",
     # Batch 18: outside in the rain with a baby, a tent for a week.
     r"\b(?:suis|sommes|est) dehor (?:\w+ ){0,3}avec (?:mon|ma|mes|nos|notre) (?:bebe|enfant|fils|fille|petit)\w*\b",
     r"\b(?:sleeping|living) in a tent\b(?!(?: \w+){0,4} (?:camping|holiday|vacation|festival))",
@@ -16,7 +19,7 @@ PATTERNS: tuple[str, ...] = (
     r"(?:ناعس|نرقد|راقد|كنباتو|نباتو|كنعسو)\S* (?:ف|في|فال)(?:الطوموبيل|طوموبيل|السياره|الطونوبيل|الزنقه|الشارع)",
     r"\b(?:dor|dort|dormir|dorme|dormon|dormons|passe la nuit|passer la nuit) (?:\w+ ){0,2}(?:dehor|dans la rue|a la rue|exterieur)\b",
     r"\bdormir dans (?:ma|la|une|notre) voiture\b",
-    r"\b(?:dor|dort|dormir|dorme|dormon|dormons|dormi|passe la nuit|passer la nuit) (?:\w+ ){0,1}(?:dans|a) (?:la|une|un) (?:gare|parc|cage d escalier|tente|squat|voiture|hall)\b",
+    r"\b(?:dor|dort|dormir|dorme|dormon|dormons|dormi|passe la nuit|passer la nuit) (?:\w+ ){0,1}(?:dans|a) (?:la|une|un) (?:gare|parc|cage d escalier|tente|squat|voiture|hall|parking)\b",
     r"\b(?:dor|dort|dormir|dormon|dormons|dormi) (?:\w+ ){0,1}sous (?:un|le|les|une) (?:pont|tente|porche)\b",
     r"\bsleep\w* (?:in|at) (?:my|the|our|a) (?:train |bus )?(?:car|station|park|tent)\b",
     r"\bou aller ce soir\b", r"\b(?:n a|n ai|n avon) nulle part\b(?! (?:ou|pour) (?:ranger|mettre|garer|stocker))",

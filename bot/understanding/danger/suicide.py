@@ -5,6 +5,12 @@ from __future__ import annotations
 from bot.understanding.danger.words import JE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 21: no point going on, unable to go on with this life.
+    r"\b(?:voi|trouve) (?:plus|pas|aucun) (?:l )?interet (?:de|a) (?:continuer|vivre)\b(?! (?:ma|mon|mes|la|le|les|cette|ce|a|l|au|en|avec)\b)",
+    r"ما (?:بقيتش|بقاش|عدت) (?:\S+ )?(?:قادر|قادره|نقدر) (?:ن)?(?:كمل|عيش)\S* (?:\S+ )?(?:الحياه|الدنيا)",
+    r"\bma b9it(?:ch)? (?:baghi|bghit|bagha) (?:nkon|nkoun|n3ich|n3ish|nb9a) (?:f|fi) (?:had )?(?:denya|dunya|donya|l?7ayat?)\b",
+    # Batch 20: to disappear for good.
+    r"\b(?:want|wanna|going) to disappear (?:forever|for good|from this world|from this earth|and never come back)\b(?! from (?:insta\w*|social media|facebook|tiktok|the internet|this group|the group|school)\b)",
     # Batch 19: « I can't go on » said alone.
     r"ما ?بقيتش قادر\S* (?:ن)?كمل$", r"\bma b[q9]itch? [q9]ad(?:er|ra) n?kml\w*$",
     # Batch 18: a rope made ready, the whole box of pills, on a roof wanting to jump, happier if dead.
@@ -26,7 +32,7 @@ PATTERNS: tuple[str, ...] = (
     r"\bjoin (?:my|her|his) (?:\w+ ){0,1}in heaven\b",
     r"نرتاح من (?:هاد |هذه |هذي |هاذ )?(?:الدنيا|الحياه)", r"\bnrta7 (?:mn|men) (?:had )?(?:d+[eo]?nya|dunya|l?7ayat|l?hayat)\b",
     # Batch 13: not waking up, every pill tonight, « no longer wanting to live » in Arabic.
-    r"\b(?:veux|voudrais|voudrai|veu|prefere|aimerai|aimerais) (?:ne )?(?:plus|pas|jamais) (?:me )?reveiller\b(?! (?:a|avant|tot|si tot|demain|le matin|pour|en))",
+    r"\b(?:veux|voudrais|voudrai|veu|prefere|aimerai|aimerais) (?:ne )?(?:plus|pas|jamais) (?:me )?reveiller\b(?! (?:a|avant|tot|si tot|demain \w|le matin|pour|en))",
     r"\b(?:going to|gonna|will|want to) (?:take|swallow) (?:all|every) (?:of )?(?:my |the )?(?:pill|tablet|medication|medicine)\b",
     r"ما ?(?:بقيتش|بقيت) ?(?:باغي|باغيه|بغيت) ?نعيش(?!\s*(?:هنا|في|ف|مع|عند)\S*)",
     r"\bma b[q9]itch? (?:baghi|baghya|bghit) n3i(?:ch|sh)\b(?! (?:hna|f|fi|m3a|3nd)\b)",

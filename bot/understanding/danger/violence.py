@@ -5,6 +5,18 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, HIT, JE, ME, PERSON, THEY
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 21: a neck squeezed, « peur qu'il me fasse du mal », a burglar still inside, a face hit.
+    rf"\b(?:il|elle|{PERSON}) me serre\w* (?:le cou|la gorge)\b(?!(?: \w+){{0,8}} (?:calin|bisou|bise|rire|jeu|jouer|blague))",
+    r"\bpeur qu (?:il|elle|ils|on) (?:ne )?(?:me|nous|m) (?:fasse\w* du mal|frapp\w*|tu\w*|batte\w*)\b(?!(?: \w+){0,3} (?:entretien|examen|exam|dossier|question|note|match))",
+    r"\bbr(?:oke|oken|eaking) in(?:to)? (?:my|our|the) (?:flat|house|home|apartment)\b.{0,30}\b(?:still inside|still here|still in|is inside|are inside|right now)\b",
+    r"\b\w*d[ae]?r[ae]?b (?:lia|liya|li) (?:wjhi|wejhi|rasi|3ini|yeddi|yddi|fommi|snani)\b", r"ضرب(?:ني)? (?:ليا|لي) (?:وجهي|راسي|عيني|يدي|فمي|سناني)",
+    # Batch 20: blows « mis » as « met », followed from the metro, pushed, locked in, kept from going out.
+    r"\b(?:met|mettent|mettait) (?:de |des |un |plein de |de gro )?coup\b(?! de (?:main|fil|soleil|pouce|la panne|telephone|stress|froid|chaud|coeur|pied dans le ballon))",
+    r"\b(?:un homme|un mec|un type|un inconnu|des hommes|des mecs|un gar) qui me sui\w*\b(?! (?:sur|on) (?:insta\w*|tiktok|snap\w*|facebook|twitter|x|youtube)\b)",
+    rf"\b{THEY} (?:\w+ ){{0,1}}(?:pushed|shoved) (?:me|us)\b(?! (?:to|into)\b)",
+    rf"\b{THEY} (?:\w+ ){{0,1}}lock\w* (?:me|us) (?:in|up|inside)\b(?! (?:a|an|the|my|this|that|to) (?:\w+ )?(?:contract|deal|plan|subscription|game|call|meeting|price|rate)\b)",
+    r"(?:راجلي|زوجي|جوزي)\b.{0,40}ما (?:كي|ك|ي|ت)?خلي(?:ني|نا)ش (?:ن)?خرج",
+    r"\b(?:rajli|zawji|zouji|jouji)\b.{0,40}\bma (?:kay|ka|ki|ta)?kh?l+i(?:ni|na)ch? n?kh?r[ae]?j\b",
     # Batch 19 (Arabic script and Darija): strangled, punched in the eye.
     r"(?:كي|ك|ي|ت)?خنق(?:ني|نا|ها)\b", r"شد(?:ني|ها) من (?:عنقي|رقبتي|عنقها|رقبتها)",
     r"\b(?:3ta|3tat|3tani|3taw)(?: lia| liya| li)? (?:bounya|bonya|tarcha|tr[ae]?ch[ae]?)\b", r"عطا(?:ني|ت ?ني)? ?(?:ليا )?(?:بونيه|طرشه)",
@@ -37,7 +49,7 @@ PATTERNS: tuple[str, ...] = (
     rf"\b{THEY}\b(?: \w+){{0,8}} (?:and |et )?threatening (?:me|us)\b(?! with (?:a |an )?(?:fine|eviction|court|debt|bailiff|penalt))",
     r"\b(?:grab\w*|took|held|hold\w*|squeez\w*|caught) (?:me|her|us) by the (?:throat|neck|hair)\b",
     r"\bm a (?:pris|attrape\w*|serre\w*|tenu\w*) (?:a|par) (?:la gorge|le cou)\b",
-    r"\b7b[ae]?s(?:ni|na|ha) (?:f|fi|f l|fl)? ?(?:dar|ddar|bit|lbit|chambre|lbit)\b",
+    r"\b7b[ae]?s+(?:ni|na|ha) (?:f|fi|f l|fl)? ?(?:dar|ddar|bit|lbit|chambre|lbit)\b",
     r"حبس(?:ني|نا|ها) (?:ف|في|فال)?(?:الدار|دار|البيت|بيت)",
     rf"\b(?<!je ){ME} (?:\w+ ){{0,2}}?{HIT}\b",
     rf"\b(?:je|on|nous) (?:me |nous )?(?:fai|fait|suis fait|suis faite|sui fait) {HIT}\b",
@@ -54,7 +66,6 @@ PATTERNS: tuple[str, ...] = (
     r"\bi was (?:raped|attacked|beaten|assaulted)\b",
     # Plurals are folded: « threatens » is read « threaten ».
     rf"\b{THEY} (?:\w+ ){{0,1}}(?:threaten|kick|slap|punch|chok|strangl)\w* (?:me|us)\b(?! out)",
-    rf"\b{THEY} (?:\w+ ){{0,1}}locked (?:me|us) (?:in|up|inside)\b",
     *BROKEN, r"\bm a casse (?:les|mes|ma|une) dent\w*\b",
     r"\bm a casse la tete (?:contre|a coup\w*|avec (?:un|une|le|la|sa|son) (?:bouteille|baton|barre|chaise|marteau|poele))\b",
     r"\bdes bleu (?:partout|sur (?:le|tout le|mon|ma) (?:corps|visage|figure|bras)|a cause de (?:lui|elle|mon|ma))\b",
