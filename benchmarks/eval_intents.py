@@ -113,7 +113,7 @@ def crossval(misses: bool, seeds: list[int], earlier: Path | None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("test", "dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "mashriq", "phonetic", "maghreb", "standard", "long", "outofscope", "both"), default="test")
+    parser.add_argument("--split", choices=("test", "dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "mashriq", "phonetic", "maghreb", "standard", "long", "outofscope", "both"), default="test")
     parser.add_argument("--crossval", action="store_true", help="five folds over intents/phrases.tsv (to tune on)")
     parser.add_argument("--seeds", default="7", help="with --crossval: training seeds, comma-separated (e.g. 7,1,2,3)")
     parser.add_argument("--earlier", type=Path, help="with --crossval: an older phrases.tsv whose phrasings alone are held out")

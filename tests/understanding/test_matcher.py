@@ -26,6 +26,7 @@ FLOORS = {
     "fresh4": {"fr": (0.5, 0.80), "en": (0.66, 0.5), "ar": (0.93, 0.66), "darija": (0.75, 0.5)},
     "fresh6": {"fr": (0.75, 0.78), "ar": (0.77, 0.75)},
     "fresh7": {"fr": (0.75, 0.82), "en": (0.80, 0.66), "ar": (0.87, 0.5), "darija": (0.85, 0.5)},
+    "fresh8": {"fr": (0.84, 0.86), "en": (0.83, 0.66), "ar": (0.85, 0.5), "darija": (0.80, 0.5)},
     # Never tuned on: floors a message under its one reading.
     "fresh5": {"fr": (0.88, 0.88), "en": (0.85, 0.0), "ar": (0.83, 0.66), "darija": (0.75, 0.5)},
     # Small splits (36 and 40 in scope): one training seed against another moves them by 3 messages.
@@ -62,12 +63,12 @@ def test_held_out_messages_are_not_training_phrasings():
     intents = load_intents(INTENTS)[0]
     training = {normalize(x) for i in intents.values() for x in i.exemples}
     training |= {normalize(p.text) for p in load_phrases(INTENTS)[0]}
-    for split in ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "mashriq", "phonetic", "maghreb", "standard", "long", "outofscope"):
+    for split in ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "mashriq", "phonetic", "maghreb", "standard", "long", "outofscope"):
         overlap = [t for _, _, t in read_labelled(SPLITS / f"{split}.tsv") if normalize(t) in training]
         assert overlap == [], split
 
 
-@pytest.mark.parametrize("split", ["dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "mashriq", "phonetic", "maghreb", "standard", "long", "outofscope"])
+@pytest.mark.parametrize("split", ["dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "mashriq", "phonetic", "maghreb", "standard", "long", "outofscope"])
 def test_accuracy_per_language(matcher, split):
     reports = by_language(matcher, read_labelled(SPLITS / f"{split}.tsv"))
     for lang, (in_scope, out_of_scope) in FLOORS[split].items():
