@@ -11,7 +11,9 @@ Two sources of evidence, combined:
   « lettre » or « compte »; pieces of a message it never saw dilute the ones it knows, so one
   known piece does not carry a message made of unknown words.
 
-Each intent gets ALPHA × lexicon score (0–1) + (1 − ALPHA) × classifier probability; out-of-scope
+Each intent gets ALPHA × lexicon score (0–1) + (1 − ALPHA) × classifier probability, the lexicon's
+score weighed by the classifier's probability that the message is in scope at all unless the
+message names the intent (one of its aliases); out-of-scope
 (the class "-" and the hors_sujet intent) competes like any other. The best is taken when it
 reaches ACCEPT and leads the runner-up by RATIO; from CANDIDATE up the best ones are offered as
 buttons; below, nothing is claimed. Small talk (bonjour, merci, aide) counts only when no need has
@@ -133,8 +135,14 @@ class Matcher:
             lexical = {i: s for i, s in lexical.items() if i not in SMALL_TALK}
         if OUT_OF_SCOPE in lexical:
             lexical[OUT] = lexical.pop(OUT_OF_SCOPE)
-        combined = {k: ALPHA * lexical.get(k, 0.0) / 100 + (1 - ALPHA) * probs.get(k, 0.0)
-                    for k in set(lexical) | set(probs)}
+        # A need's name (an alias: « caf », « pôle emploi », « le bus ») counts in full. Its other
+        # words are found whatever their sense, so they count as much as the classifier, which
+        # reads the words around them, believes the message is in scope at all: « travail » weighs
+        # less in « un travail de groupe en maths » than in « je cherche un travail ».
+        in_scope = 1.0 - probs.get(OUT, 0.0)
+        named = {f[2:] for f in found if f.startswith("A=")} | {OUT}
+        combined = {k: ALPHA * lexical.get(k, 0.0) / 100 * (1.0 if k in named else in_scope)
+                    + (1 - ALPHA) * probs.get(k, 0.0) for k in set(lexical) | set(probs)}
         ranked = sorted(combined.items(), key=lambda x: (-x[1], x[0]))
         if not ranked or ranked[0][1] < CANDIDATE:
             return Match(None, round(100 * ranked[0][1], 1) if ranked else 0.0, (), lang=lang)
