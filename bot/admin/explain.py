@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.conversation.knowledge import Knowledge
 from bot.data.cache import cache_dir, load_directory_cached
+from bot.understanding.danger import detect
 from bot.understanding.matcher import load_matcher
 
 
@@ -27,14 +28,20 @@ def run_explain(intents: Path, texts: list[str], as_json: bool, *, directory: Pa
             elif (where := knowledge.locate(text)) is not None:
                 place = where.label
         m = matcher.match(rest)
+        # As the conversation checks first: the rules' emergencies, else the learnt second opinion.
+        dangers = list(detect(text))
+        likely = None if dangers else matcher.possible_danger(text)
         if as_json:
             print(json.dumps({"text": text, "need": m.need, "score": m.score,
                               "candidates": [{"need": n, "score": s} for n, s in m.candidates],
-                              "lang": m.lang, "place": place}, ensure_ascii=False))
+                              "lang": m.lang, "place": place, "danger": dangers, "danger_likely": likely},
+                             ensure_ascii=False))
         else:
             cands = ", ".join(f"{n} {s:.0f}" for n, s in m.candidates) or "aucun"
             verdict = m.need or ("incertain" if m.candidates else "non reconnu")
             where_part = f" ; lieu : {place}" if place else ""
+            danger_part = (f" ; urgence : {', '.join(dangers)}" if dangers
+                           else f" ; urgence possible : {likely}" if likely else "")
             print(f"{text!r} → {verdict} (score {m.score:.0f} ; candidats : {cands} ; langue : {m.lang or '?'}"
-                  f"{where_part})")
+                  f"{where_part}{danger_part})")
     return 0

@@ -210,6 +210,16 @@ def test_explain_json_one_object_per_line():
     # Places as the conversation reads them (shipped directory): named in a message, or alone.
     assert lines[2]["need"] == "caf" and lines[2]["place"] == "Couronneries"
     assert lines[3]["need"] is None and lines[3]["place"] == "Couronneries"
+    assert lines[0]["danger"] == [] and lines[0]["danger_likely"] is None
+
+
+def test_explain_says_which_emergency_the_conversation_would_see_first():
+    result = run_bot("explain", "--json", stdin="mon mari me frappe\nje vais mal\n")
+    rules, likely = (json.loads(line) for line in result.stdout.splitlines())
+    assert rules["danger"] == ["violence"] and rules["danger_likely"] is None
+    assert likely["danger"] == [] and likely["danger_likely"] == "suicide"
+    text = run_bot("explain", "je vais mal").stdout
+    assert "urgence possible : suicide" in text
 
 
 def test_explain_with_text_arguments():
