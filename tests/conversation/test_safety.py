@@ -121,7 +121,7 @@ def test_a_likely_danger_gets_its_numbers_as_a_condition_then_the_usual_answer(k
 
 @pytest.mark.parametrize("message", [
     "je cherche un travail", "la caf a baissé mon apl", "mon fils est malade il lui faut un médecin",
-    "je dois payer mon loyer", "i need a doctor", "بغيت نخدم", "nuit",
+    "je dois payer mon loyer", "i need a doctor", "بغيت نخدم", "nuit", "je suis fatigué",
 ])
 def test_the_second_opinion_leaves_everyday_needs_alone(k, message):
     t = turn(State(), text(message), NIGHT, k)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.understanding.danger.words import HIT, KID
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 22: a child hit with a belt by a parent, told in English.
+    r"\b(?:dad|father|stepdad|stepfather|mum|mom|mother|uncle|parent)\w* (?:\w+ ){0,1}(?:hit|beat|whip)\w* (?:her|him|them) with (?:a|his|her|the) (?:belt|stick|cable|shoe|wire|slipper)\b",
     # Batch 21: marks of blows on a child, a toddler hit every day, children alone since morning.
     rf"\b{KID}\b(?: \w+){{0,4}} (?:a|ont|avait) (?:des )?(?:marque|trace)\w* de coup\b(?! de (?:soleil|froid|chaud|vent|crayon|feutre)\b)",
     r"\b(?:toddler|kid|child|children|son|daughter|baby|boy|girl)\b(?: \w+){0,3} (?:and )?(?:hit|beat|slap|punch)\w* (?:him|her|them)\b(?! back\b)",

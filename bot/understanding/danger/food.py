@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.understanding.danger.words import NOT_HAVE_AR
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 22: no milk for the baby and no money.
+    r"\b(?:no|out of) (?:milk|formula|baby food|nappie|diaper)\w*\b(?: \w+){0,6} (?:no money|can t afford|cannot afford|can t buy)\b",
     # Batch 21: children who have not eaten today.
     r"\b(?:children|kid|son|daughter|baby|babie)\b(?: \w+){0,2} (?:haven t|havent|have not|hasn t|hasnt|didn t|didnt|did not) eat(?:en)? today\b",
     # Batch 19: hungry children in Darija.

@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, KID, PERSON, SOMEONE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 22: a leg that no longer moves, a child who swallowed adults' medicine (in Arabic).
+    r"\b(?:jambe|bra|main|visage|bouche|cote|pied) (?:\w+ ){0,2}ne bouge (?:plus|pas|plu)\b",
+    r"(?:بنتي|ولدي|ابني|الطفل|الولد|البنت|بنت|ولد|الدري|الدريه)\s(?:\S+ )?(?:كلا|كلات|شرب|شربات|بلع|بلعات)\S* (?:\S+ ){0,2}(?:دوا|الدوا|دواء|الدواء|حبوب|الحبوب|كينه)",
     # Batch 21: a head bleeding after a fall, a wife giving birth now.
     r"\b(?:ras\w*|wjh\w*|fomm\w*) (?:kay|ka|ki|ta)?d[ae]?m+[ie]\b(?! (?:chwiya|chwia|shwiya|ghir chwiya)\b)", r"(?:راس|وجه|فم)\S* (?:كي|ك|ت|كت)?دمي\b",
     r"(?:مراتي|مرتي|زوجتي|مرات خويا|بنتي|اختي) (?:\S+ )?(?:كتولد|غاتولد|بدات تولد)",

@@ -26,13 +26,15 @@ RULES: dict[str, Rules] = {
 }
 # Said about something else: these contexts cancel a category's match.
 EXCEPT: dict[str, Rules] = {
+    SUICIDE: _rx(r"\b(?:papier|dossier|demarche|formulaire|caf|impot)\w*\b(?: \w+){0,6} finir par sauter par la fenetre\b"),
     FOOD: _rx(r"\b(?:ai|ont|avon|a|as) faim\b(?: \w+){0,6} (?:resto|restaurant|snack|kebab|pizza|mcdo|macdo|boulangerie)\b",
               r"\bfaim de (?:savoir|connaitre|reussite|victoire|gagner|culture)\b"),
     MEDICAL: _rx(r"\boverdose (?:on|of|de) (?:coffee|cafe|chocolate|chocolat|sugar|sucre|work|travail|netflix?)\b"),
     CHILD: _rx(r"\bfugu\w* (?:\w+ ){0,8}(?:est|sont) (?:rentre\w*|revenu\w*|retrouve\w*)\b",
                rf"\b{KID}(?: \w+){{0,2}} (?:a |avait )?(?:frap+\w*|tap\w*) (?:dans )?(?:le|la|un|une|les) (?:ballon|balle|porte|mur|table|sol|volant|clou)\b",
                r"\b(?:s est|se|s etait) (?:\w+ )?cogn\w*(?: \w+){0,4} en jouant\b",
-               r"\bhit (?:the|a|his|her) (?:ball|wall|door|table|window|car|post|bar)\b"),
+               r"\bhit (?:the|a|his|her) (?:ball|wall|door|table|window|car|post|bar)\b",
+               r"\bhit (?:his|her|their|my) head (?:on|against) (?:the|a) (?:table|door|wall|floor|ground|bed|chair|shelf)\b"),
     SHELTER: _rx(
         r"\b(?:dormi|dort|dormir)\w* dans (?:la|une|notre|ma) voiture pendant (?:le|les|notre|nos) (?:voyage|vacance|trajet|route|camping)\b",
         r"\b(?:site|appli\w*|page|compte|serveur|logiciel|jeu) (?:\w+ ){0,2}(?:m|nous|me) (?:a |ont )?(?:mis|jete|jetee|fout\w*) dehor\b",
@@ -45,9 +47,10 @@ EXCEPT: dict[str, Rules] = {
         r"\bfrapp\w* d etonnement\b",
         r"\bmenac\w* de (?:m |nous )?(?:expuls\w*|mettre dehor|virer|couper|porter plainte|resilier)\b",
         r"هدد(?:ني|نا) (?:\S+ )?(?:بالطرد|الطرد|يطلعني|يطلعنا|يخرجني|يخرجنا|يطردني|يطردنا|بالخروج)",
-        r"\bhit (?:me|us) up\b", r"\b(?:tape|tapent|tapait) sur (?:les nerf|le systeme)\b", r"\bkill me if i (?:m |am )?(?:late|forget|miss|lose|fail|break)\b",
+        r"\bhit (?:me|us) up\b", r"\bkill (?:me|us) with (?:his |her |their |your |the )?(?:laughter|laughing|joke|kindne\w*|stor\w*|question\w*)\b", r"\b(?:tape|tapent|tapait) sur (?:les nerf|le systeme)\b", r"\bkill me if i (?:m |am )?(?:late|forget|miss|lose|fail|break)\b",
         r"\bthreaten\w* (?:me|us) with (?:a |an )?(?:fine|eviction|court|debt|bailiff|penalt\w*|expulsion|cutting|suspension)\b",
         r"\bfrapp\w* (?:\w+ )?par (?:sa|ca|son|ses|la|le) (?:generosite|gentillesse|beaute|intelligence|reponse|nouvelle)\b",
+        r"\b(?:son|daughter|kid|child|baby|boy|girl) (?:hit|bump\w*) (?:his|her) head (?:on|against) (?:the|a) (?:table|door|floor|ground|bed|chair|shelf)\b",
         r"\bme tue (?:ce|ces|le|la|les)\b", r"\b(?:chef|patron|prof|boss|manager|coach) (?:va|vont|allait) me tuer si (?:je|j)\b", r"\b(?:ca|sa|cela) me tu\w*\b",
     ),
 }

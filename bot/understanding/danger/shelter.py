@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import NOT_HAVE_AR
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 22: put out of a shelter's door, sleeping on a station's stairs.
+    r"\b(?:mis|mettre|mise|jete\w*|vire\w*) a la porte (?:de (?:l hotel|l hebergement|chez|la maison|l appart\w*|notre|mon|ma|du foyer|du centre|du logement)|ce soir|avec (?:mes|les|nos) enfant)",
+    r"\b(?:dor|dort|dormir|dorme|dormon|dormi)\w* (?:\w+ ){0,1}dans les (?:escalier|couloir|rue|parc|hall)\w*\b(?! de (?:la maison|chez|notre|mon|ma|l appart\w*)\b)(?!(?: \w+){0,6} en jouant\b)",
     # Batch 20: in the street with one's children (said alone, « ana f zen9a » is « I'm outside »).
     r"\b(?:ana|rani|ra|ahna|7na) (?:f|fi) (?:zen9a|zenqa|znqa|zan9a|zanqa|chare3|chari3) (?:m3a|b) (?:wladi|drari|wlidati|lwlad|bnti|weldi|wldi|rajli|mrati)\b(?!(?: \w+){0,3} (?:ghadi|ghad|ghan|rayhin|ray7in|mchin|jayin|nmchiw|nchriw|lmarche|marche|lmadrasa|lecole|l9raya|sou9|lsou9|hanout)\b)",
     r"(?:انا|راني|حنا|رانا) (?:ف|في|فال)(?:ال)?(?:زنقه|شارع) (?:مع|ب)(?:ولادي|الولاد|الدراري|بنتي|ولدي|راجلي|مرتي)(?!(?: \S+){0,3} (?:غادي|غاديين|ماشيين|جايين|للسوق|السوق|للمدرسه|المدرسه|للحانوت)\b)",

@@ -5,6 +5,11 @@ from __future__ import annotations
 from bot.understanding.danger.words import JE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 22: no wish to exist, killing oneself thought of, a handful of pills about to be taken.
+    r"\b(?:envie|veux|voudrai|voudrais) (?:plus|pas|plu) (?:d )?exister\b(?! (?:sur|dans|en ligne|online|au travail|pour)\b)",
+    r"\b(?:plus|pas) envie d exister\b(?! (?:sur|dans|en ligne|online|au travail|pour)\b)",
+    r"\b(?:killing|hurting|ending) myself\b(?! (?:laughing|at the gym|at work|with work)\b)",
+    r"\b(?:going to|gonna|will|want to) (?:take|swallow) (?:them all|all (?:of )?(?:them|the pill|my pill|the tablet|my tablet|my med\w*))\b(?! (?:to|out|home|with|for)\b)",
     # Batch 21: no point going on, unable to go on with this life.
     r"\b(?:voi|trouve) (?:plus|pas|aucun) (?:l )?interet (?:de|a) (?:continuer|vivre)\b(?! (?:ma|mon|mes|la|le|les|cette|ce|a|l|au|en|avec)\b)",
     r"ما (?:بقيتش|بقاش|عدت) (?:\S+ )?(?:قادر|قادره|نقدر) (?:ن)?(?:كمل|عيش)\S* (?:\S+ )?(?:الحياه|الدنيا)",

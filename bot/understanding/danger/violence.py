@@ -5,6 +5,11 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, HIT, JE, ME, PERSON, THEY
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 22: « me régler mon compte », « he will find me and hurt me », hit with a plate (« 3tani b tabsil »).
+    r"\bme regler mon compte\b(?! (?:bancaire|epargne|en banque|a la banque|caf|ameli)\b)",
+    rf"\b{THEY}(?: \w+){{0,8}} (?:will|gonna|going to) (?:\w+ ){{0,3}}(?:hurt|kill|beat) (?:me|us)\b(?! with (?:laughter|laughing|joke|kindne|stor|question))",
+    r"\b3t(?:a|at|ani|atni|aw|awni)(?: lia| liya)? b (?:tabsil|tbsil|t?tobsil|ka|lka|9ar3a|l?7jra|l?7ajra|l?3sa|zlafa|sebbat|ssbbat|lmtrqa)\b",
+    r"عطا(?:ني|تني|وني)? (?:ليا )?ب(?:ال)?(?:طبسيل|كاس|قرعه|حجره|عصا|زلافه|صباط|مطرقه)",
     # Batch 21: a neck squeezed, « peur qu'il me fasse du mal », a burglar still inside, a face hit.
     rf"\b(?:il|elle|{PERSON}) me serre\w* (?:le cou|la gorge)\b(?!(?: \w+){{0,8}} (?:calin|bisou|bise|rire|jeu|jouer|blague))",
     r"\bpeur qu (?:il|elle|ils|on) (?:ne )?(?:me|nous|m) (?:fasse\w* du mal|frapp\w*|tu\w*|batte\w*)\b(?!(?: \w+){0,3} (?:entretien|examen|exam|dossier|question|note|match))",
