@@ -40,6 +40,7 @@ from bot.understanding.normalize import (
     STOPWORDS,
     arabic_persons,
     arabic_stem,
+    arabic_tied,
     content,
     darija_article,
     is_arabic,
@@ -212,6 +213,9 @@ class Lexicon:
         for other in arabic_persons(word):
             if other in self.vocab:
                 found.setdefault(other, PERSON_SIM)
+        tied = arabic_tied(word)
+        if tied is not None and tied in self.vocab:
+            found.setdefault(tied, 0.95)
         if len(word) <= 3 or (is_arabic(word) and len(stem or word) <= 4):
             # Short Arabic words differ by one letter in meaning, not by typo: "الجامع" (the
             # mosque) is not "الجامعة" (the university), cut short or misspelt.

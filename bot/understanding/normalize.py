@@ -182,6 +182,22 @@ def arabic_stem(word: str) -> str | None:
     return stem if stem != word else None
 
 
+def arabic_tied(word: str) -> str | None:
+    """A word ending in « ة » as it is written before a pronoun: « إقامتي » (my residence permit) is
+    « إقامة », « فاتورتي » « فاتورة », « حرارته » « حرارة » (« ة » is folded to « ه »). None when no
+    pronoun follows a « ت », or when fewer than three letters would be left."""
+    if not is_arabic(word):
+        return None
+    for suffix in _TIED_SUFFIXES:
+        cut = len(word) - len(suffix)
+        if word.endswith(suffix) and cut >= 4 and word[cut - 1] == "ت":
+            return word[:cut - 1] + "ه"
+    return None
+
+
+_TIED_SUFFIXES = ("كم", "هم", "ها", "نا", "ي", "ه", "ك", "و")
+
+
 _PERSONS = "انيت"  # a verb's person, before its stem: I (standard, folded « أ »), I (Darija) or we, he, she or you
 
 
