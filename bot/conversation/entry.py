@@ -268,8 +268,11 @@ class EntryPhase(Base):
             return self.located(where)
         if s.step in WHERE_STEPS and need is None and match.need is None and (
                 not any(c in NEEDS for c, _ in match.candidates)
+                or {c for c, _ in match.candidates if c in NEEDS} <= {s.need}
                 or names_unknown_place(text, self.k.matcher.known_words)):
-            return self.unknown_place(text)  # "je sais pas", « Naintré » answer "où êtes-vous ?", they ask no help
+            # "je sais pas", « Naintré » answer "où êtes-vous ?", they ask no help; nor does a street
+            # whose letters faintly recall the need already chosen (« بول فيري », « بول امبلوا »).
+            return self.unknown_place(text)
         if need is not None and s.step in AFTER_ANSWER and s.need and need != s.need:
             self.say(self._("C'est noté : {need}.", need=self.label(need)))
         if match.need is None and not match.candidates:

@@ -119,6 +119,19 @@ def test_unknown_place_said_only_for_words_that_look_like_one(k, message, expect
     assert "🙋 Parler à quelqu'un" in [b.label for r in replies for b in r.buttons]
 
 
+def test_a_street_recalling_the_need_already_chosen_is_a_place(k, monkeypatch):
+    # « بول فيري » (rue Paul-Ferry) once recalled « بول امبلوا » (Pôle emploi) to the matcher, which
+    # offered « emploi » as a button: asking « do you mean work? » of someone who just asked for
+    # work makes no sense. Whatever the matcher now makes of it, the need already chosen is no answer.
+    from bot.understanding.lexicon import Match
+    real = k.matcher.match
+    monkeypatch.setattr(k.matcher, "match", lambda t: Match(None, 30.0, (("emploi", 30.0),), lang="ar")
+                        if t == "بول فيري" else real(t))
+    state, replies = talk(k, text("je cherche un travail"), text("بول فيري"))
+    assert state.step == ASK_WHERE and state.need == "emploi"
+    assert "« بول فيري »" in read(replies)
+
+
 def test_the_where_question_offers_a_person(k):
     _, replies = talk(k, text("caf"))
     assert "🙋 Parler à quelqu'un" in [b.label for b in replies[-1].buttons]
