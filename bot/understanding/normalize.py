@@ -195,6 +195,8 @@ def arabic_tied(word: str) -> str | None:
     return None
 
 
+# Unlike arabic_stem's, « ه » (his) may follow, since « ت » before it tells « حرارته » from « مدرسه »,
+# and Darija's « و » (his); « ات », a plural, never follows a « ت » that stands for « ة ».
 _TIED_SUFFIXES = ("كم", "هم", "ها", "نا", "ي", "ه", "ك", "و")
 
 

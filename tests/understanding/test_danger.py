@@ -95,7 +95,9 @@ def test_the_second_opinion_finds_most_emergencies_on_its_own(path):
 
 def test_the_second_opinion_rarely_flags_an_ordinary_message():
     from tests.fixtures import shared_matcher
-    ordinary = [t for split in ("dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
-                for _, t in read_eval(ROOT / "tests" / "understanding" / f"{split}.tsv") if not detect(t)]
+    # As benchmarks/eval_danger.py counts them: every split but the danger lists and the test split.
+    splits = [p for p in (ROOT / "tests" / "understanding").glob("*.tsv")
+              if not p.stem.startswith("danger") and p.stem != "test"]
+    ordinary = [t for path in splits for _, t in read_eval(path) if not detect(t)]
     flagged = [t for t in ordinary if shared_matcher().possible_danger(t)]
     assert len(flagged) <= 0.005 * len(ordinary), flagged
