@@ -57,6 +57,7 @@ TYPO_SIM = 0.75  # a typo's match counts for less than the word itself
 PREFIX_MIN = 5  # "alloc" → "allocation"; "lune" must not find "lunettes"
 PREFIX_SIM = 0.7
 STEM = 6  # words sharing this many first letters are taken as the same word's forms
+STEM_SIM = 0.95  # « شغلي » is « شغل » with a pronoun; « إقامتي » is « إقامة »
 GLUED_SIM = 0.9  # « lcaf » is « caf » with Darija's article glued on
 PERSON_SIM = 0.9  # « اشتغل » (I work) is « نشتغل » (Darija's I work) in another person
 MAX_WORDS = 40  # a 5,000-character message is judged on its first words
@@ -206,7 +207,7 @@ class Lexicon:
         found: dict[str, float] = {word: 1.0} if word in self.vocab else {}
         stem = arabic_stem(word)
         if stem is not None and stem in self.vocab:
-            found.setdefault(stem, 0.95)
+            found.setdefault(stem, STEM_SIM)
         glued = darija_article(word)
         if glued is not None and glued in self.vocab:
             found.setdefault(glued, GLUED_SIM)
@@ -215,7 +216,7 @@ class Lexicon:
                 found.setdefault(other, PERSON_SIM)
         tied = arabic_tied(word)
         if tied is not None and tied in self.vocab:
-            found.setdefault(tied, 0.95)
+            found.setdefault(tied, STEM_SIM)
         if len(word) <= 3 or (is_arabic(word) and len(stem or word) <= 4):
             # Short Arabic words differ by one letter in meaning, not by typo: "الجامع" (the
             # mosque) is not "الجامعة" (the university), cut short or misspelt.
