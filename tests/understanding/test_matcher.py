@@ -18,7 +18,7 @@ SPLITS = ROOT / "tests" / "understanding"
 # split was never used for tuning; dev was, so its floors are higher.
 # Every split of tests/understanding (but the danger lists) has its floors here.
 FLOORS = {
-    "test": {"fr": (0.97, 0.90), "en": (0.96, 0.90), "ar": (0.90, 0.95), "darija": (0.91, 0.95)},
+    "test": {"fr": (0.97, 0.90), "en": (0.96, 0.90), "ar": (0.92, 0.95), "darija": (0.91, 0.95)},
     "dev": {"fr": (0.97, 0.96), "en": (0.95, 0.95), "ar": (0.97, 0.95), "darija": (0.95, 0.95)},
     "fresh": {"fr": (0.97, 0.95), "en": (0.95, 0.95), "ar": (0.95, 0.95), "darija": (0.90, 0.95)},
     # Tuned on once measured (its header): guards what was mended for it. One French message out of scope is 5 points.
