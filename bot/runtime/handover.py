@@ -3,7 +3,8 @@
 While a person is in charge, what the resident types goes to the mediators and each message is
 acknowledged ("Transmis ✅", with when an answer can come if the mediators are away). The bot
 still answers its own buttons and a place asked for, and never goes silent on danger: the
-emergency numbers come first, and the mediators see the message flagged. `/start`, a new need,
+emergency numbers come first (as a condition when only the second opinion finds danger likely),
+and the mediators see the message flagged. `/start`, a new need,
 "Revenir au bot" or two hours of silence give the resident back to the bot; a mediator's late
 answer still reaches them (and reopens the exchange) for a week.
 """
@@ -104,11 +105,17 @@ class Handovers:
                           (Button(_("↩ Revenir au bot"), HANDOVER_END),), lang=_.lang)]
         if state.step in (ASK_WHERE, TYPE_WHERE) and knowledge.locate(inc.text) is not None:
             return None  # the answer to the bot's own question "où êtes-vous ?"
-        if not await self._forward(key, f"💬 {inc.text.strip()[:3000]}", now):
-            return [Reply(_("Votre message n'a pas pu être transmis. Réessayez dans un moment, "
-                            "ou appelez un des numéros donnés plus haut."),
-                          (Button(_("↩ Revenir au bot"), HANDOVER_END),), lang=_.lang)]
-        return [self._ack(knowledge, now, _)]
+        # What the rules left alone but the second opinion finds likely (« je vais mal »): the
+        # person gets the numbers as a condition, as outside a hand-over, and the mediators see
+        # the message flagged, before they answer it.
+        likely = knowledge.matcher.possible_danger(inc.text)
+        first = [emergency_reply((likely,), _, sure=False)] if likely is not None else []
+        flag = "⚠️ Danger possible : " if likely is not None else "💬 "
+        if not await self._forward(key, f"{flag}{inc.text.strip()[:3000]}", now):
+            return [*first, Reply(_("Votre message n'a pas pu être transmis. Réessayez dans un moment, "
+                                    "ou appelez un des numéros donnés plus haut."),
+                                  (Button(_("↩ Revenir au bot"), HANDOVER_END),), lang=_.lang)]
+        return [*first, self._ack(knowledge, now, _)]
 
     async def _forward(self, key: str, text: str, now: dt.datetime) -> bool:
         try:

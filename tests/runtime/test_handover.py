@@ -193,6 +193,18 @@ async def test_danger_during_a_hand_over_gets_the_numbers_first(territory_runtim
     assert rt.mediators.sent[-1] == "🚨 il va me tuer"
 
 
+async def test_a_likely_danger_during_a_hand_over_gets_the_numbers_as_a_condition(territory_runtime):
+    rt = territory_runtime
+    await ask(rt, "je veux parler à quelqu'un")
+    replies = await ask(rt, "je vais mal")  # no rule says so: the second opinion does
+    assert "Si vous pensez à mourir" in replies[0].text and "3114" in [c.phone for c in replies[0].contacts]
+    assert replies[1].text.startswith("Transmis ✅")
+    assert rt.mediators.sent[-1] == "⚠️ Danger possible : je vais mal"
+    replies = await ask(rt, "c'est pour la caf")
+    assert len(replies) == 1 and replies[0].text.startswith("Transmis ✅")
+    assert rt.mediators.sent[-1] == "💬 c'est pour la caf"
+
+
 async def test_the_bot_still_answers_where_the_person_is(territory_runtime):
     rt = territory_runtime
     replies = await ask(rt, "je veux parler à quelqu'un, la caf m'a coupé les aloc")
