@@ -5,6 +5,10 @@ from __future__ import annotations
 from bot.understanding.danger.words import HIT, KID
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 23: a child locked outside, a neighbour beating his own children, a son gone out and not back (in Arabic).
+    r"\b(?:kid|child|children|boy|girl|baby|toddler)\b(?: \w+){0,4} (?:locked|left|shut) (?:outside|out)\b(?! of (?:the |his |her |my |their )?(?:game|chat|account|app|group|class)\b)",
+    r"(?:كي|ك|ي|ت|كت)ضرب (?:ولاد|اولاد|دراري|بنات)(?:و|ه|ها|هم)\b(?! ?(?:ف|في|فال|بال) ?(?:البلايستيشن|الكوره|اللعب|الماتش|الكارطه|الضامه|\S*بلايستيشن))",
+    r"(?:ولدي|بنتي|ابني|ابنتي|طفلي|ولادي) (?:خرج|خرجت|خرجات|مشا|مشي|مشات)(?: \S+){0,3} (?:وما|و ما|ولم|و لم|ومازال ما|ومزال ما) ?(?:رجع|رجعش|رجعات|رجعاتش|رجعوش|يرجع|ترجع|يرجعش|ترجعش)\b(?! (?:ليا|لي)\b)",
     # Batch 22: a child hit with a belt by a parent, told in English.
     r"\b(?:dad|father|stepdad|stepfather|mum|mom|mother|uncle|parent)\w* (?:\w+ ){0,1}(?:hit|beat|whip)\w* (?:her|him|them) with (?:a|his|her|the) (?:belt|stick|cable|shoe|wire|slipper)\b",
     # Batch 21: marks of blows on a child, a toddler hit every day, children alone since morning.

@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, KID, PERSON, SOMEONE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 23: breathing badly and turning blue; a child burning with fever and vomiting (Darija).
+    r"\b(?:respire|respirer)\w* (?:\w+ )?(?:mal|plus|pas|difficilement)\b(?: \w+){0,3} (?:devient|devenu\w*|vire|est) (?:tout |toute )?(?:bleu|violet)\w*\b",
+    rf"\b{KID}\b(?: \w+){{0,2}} (?:skhoun|s5oun|sokhoun|skhouna|s5ouna)\w* bzaf (?:w|o) (?:kayrje3|kayrj3|katrje3|kaytqiya|kayt9ia|kayrjef|katrjef)\b(?! (?:mn|men|l|ldar|f|fi|m3a)\b)",
     # Batch 22: a leg that no longer moves, a child who swallowed adults' medicine (in Arabic).
     r"\b(?:jambe|bra|main|visage|bouche|cote|pied) (?:\w+ ){0,2}ne bouge (?:plus|pas|plu)\b",
     r"(?:بنتي|ولدي|ابني|الطفل|الولد|البنت|بنت|ولد|الدري|الدريه)\s(?:\S+ )?(?:كلا|كلات|شرب|شربات|بلع|بلعات)\S* (?:\S+ ){0,2}(?:دوا|الدوا|دواء|الدواء|حبوب|الحبوب|كينه)",

@@ -24,13 +24,18 @@ RULES: dict[str, Rules] = {
     SHELTER: Rules(shelter.PATTERNS),
     FOOD: Rules(food.PATTERNS),
 }
+# A game or a film « violent pour les enfants »: no one hurt.
+VIOLENT_FOR_KIDS = r"\b(?:jeu|jeux|film|serie|dessin anime|video|clip)\w*(?: \w+){0,3} (?:trop )?violent\w* pour (?:les |des |mes )?enfant\w*\b"
 # Said about something else: these contexts cancel a category's match.
 EXCEPT: dict[str, Rules] = {
-    SUICIDE: _rx(r"\b(?:papier|dossier|demarche|formulaire|caf|impot)\w*\b(?: \w+){0,6} finir par sauter par la fenetre\b"),
+    SUICIDE: _rx(r"\b(?:papier|dossier|demarche|formulaire|caf|impot)\w*\b(?: \w+){0,6} finir par sauter par la fenetre\b",
+                 r"\bnmout b (?:dde7k|de7k|d7ek|dhak|ddhak|dd7k)\b", r"نموت (?:ب)?(?:ال)?ضحك"),
     FOOD: _rx(r"\b(?:ai|ont|avon|a|as) faim\b(?: \w+){0,6} (?:resto|restaurant|snack|kebab|pizza|mcdo|macdo|boulangerie)\b",
-              r"\bfaim de (?:savoir|connaitre|reussite|victoire|gagner|culture)\b"),
+              r"\bfaim de (?:savoir|connaitre|reussite|victoire|gagner|culture)\b",
+              r"(?:جيعانين|جعانين|جوعانين) (?:\S+ )?(?:بغاو|باغيين|كيطلبو|يطلبو|بدهم) (?:ال)?(?:عشا|غدا|فطور|كوتي|لمجه)"),
     MEDICAL: _rx(r"\boverdose (?:on|of|de) (?:coffee|cafe|chocolate|chocolat|sugar|sucre|work|travail|netflix?)\b"),
-    CHILD: _rx(r"\bfugu\w* (?:\w+ ){0,8}(?:est|sont) (?:rentre\w*|revenu\w*|retrouve\w*)\b",
+    CHILD: _rx(VIOLENT_FOR_KIDS,
+               r"\bfugu\w* (?:\w+ ){0,8}(?:est|sont) (?:rentre\w*|revenu\w*|retrouve\w*)\b",
                rf"\b{KID}(?: \w+){{0,2}} (?:a |avait )?(?:frap+\w*|tap\w*) (?:dans )?(?:le|la|un|une|les) (?:ballon|balle|porte|mur|table|sol|volant|clou)\b",
                r"\b(?:s est|se|s etait) (?:\w+ )?cogn\w*(?: \w+){0,4} en jouant\b",
                r"\bhit (?:the|a|his|her) (?:ball|wall|door|table|window|car|post|bar)\b",
@@ -40,6 +45,7 @@ EXCEPT: dict[str, Rules] = {
         r"\b(?:site|appli\w*|page|compte|serveur|logiciel|jeu) (?:\w+ ){0,2}(?:m|nous|me) (?:a |ont )?(?:mis|jete|jetee|fout\w*) dehor\b",
     ),
     VIOLENCE: _rx(
+        VIOLENT_FOR_KIDS,
         r"\bfrap\w* (?:a|à) la porte\b", r"\bfrap\w* (?:un|le|mon) (?:texte|code|clavier)\b",
         r"\bje me bat\w*\b", r"\bme bat\w* pour\b", r"\b(?:je me suis|me suis|on s est|nous nous sommes|s est) (?:\w+ )?enferm\w* dehor\b",
         r"\bm a enferm\w* dehor(?: \w+){0,6} (?:en partant|par erreur|sans faire expre|par accident|cle)\b", r"\bagress\w* verbalement\b",

@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import JE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 23: the pills made ready, no wish to wake up.
+    r"\b(?:have|got|ve got|put) (?:the |my |all (?:the |my )?)?(?:pill|tablet|med)\w* (?:ready|lined up)\b(?! (?:for (?:the|my|his|her|tomorrow|work|school|the trip)\b))",
+    r"\bplus envie de me reveiller\b(?!(?: \w+){0,3} (?:pour|tot|a \d|avant)\b)",
     # Batch 22: no wish to exist, killing oneself thought of, a handful of pills about to be taken.
     r"\b(?:envie|veux|voudrai|voudrais) (?:plus|pas|plu) (?:d )?exister\b(?! (?:sur|dans|en ligne|online|au travail|pour)\b)",
     r"\b(?:plus|pas) envie d exister\b(?! (?:sur|dans|en ligne|online|au travail|pour)\b)",

@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, HIT, JE, ME, PERSON, THEY
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 23: forced into sex; a stepfather who touches « me ».
+    r"\b(?:me|m) forc\w* a (?:coucher|faire l amour|avoir des relation\w*|des relation\w*)\b(?! (?:les|mes|ses|le|la|tot|avant|a \d|de bonne heure)\b)",
+    r"\b(?:beau pere|oncle|cousin|voisin|prof|professeur|entraineur|grand pere|parrain|patron|chef) (?:\w+ )?me touch(?:e|ait|ent)?\b(?! (?:pas|jamais|plus|beaucoup|profondement|le coeur|par|l epaule pour|la main pour)\b)",
     # Batch 22: « me régler mon compte », « he will find me and hurt me », hit with a plate (« 3tani b tabsil »).
     r"\bme regler mon compte\b(?! (?:bancaire|epargne|en banque|a la banque|caf|ameli)\b)",
     rf"\b{THEY}(?: \w+){{0,8}} (?:will|gonna|going to) (?:\w+ ){{0,3}}(?:hurt|kill|beat) (?:me|us)\b(?! with (?:laughter|laughing|joke|kindne|stor|question))",
