@@ -5,6 +5,13 @@ from __future__ import annotations
 from bot.understanding.danger.words import HIT, KID
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 24: a man asking a girl for photos, a baby crying for hours with nobody answering, children left
+    # without food (Darija), a man sending a girl messages (Arabic).
+    rf"\b(?:homme|inconnu|adulte|mec|type|monsieur)\b(?: \w+){{0,4}} {KID}\b(?: \w+){{0,10}} demand\w* (?:des |de |une |sa |ses )?(?:photo|video)\w*\b(?! d identite)",
+    r"\b(?:toddler|baby|child|kid|little one)\b(?: \w+){0,2} (?:is |s )?(?:all )?alone on (?:the|a|her|his) balcony\b(?! with (?:me|us|her|him|my|his|her)\b)",
+    r"\bbebe\b(?: \w+){0,4} pleure\w* depuis (?:des heure\w*|\d+ heure\w*|hier|ce matin|toute la (?:nuit|journee))\b(?: \w+){0,4} personne (?:ne )?(?:repond|ouvre|vient|s en occupe)\b",
+    r"(?:بنتي|ولدي|ابني|ابنتي)(?: \S+){0,6} (?:راجل|رجل|شي واحد)\S*(?: \S+)? (?:كي|ك|ي|ت)?(?:صيفط|بعث|رسل)\S* (?:ليها|ليه|لها|له) (?:ميساجات|رسايل|تصاور|صور)",
+    r"\b(?:drari|wlad|dri|bnat)\b(?: \w+){0,3} (?:bou7d|bo7d|bw7d|bou7ed)\w*(?: \w+){0,3} bla (?:makla|mak?la|ma ykoulo|ma yaklo)\b",
     # Batch 23: a child locked outside, a neighbour beating his own children, a son gone out and not back (in Arabic).
     r"\b(?:kid|child|children|boy|girl|baby|toddler)\b(?: \w+){0,4} (?:locked|left|shut) (?:outside|out)\b(?! of (?:the |his |her |my |their )?(?:game|chat|account|app|group|class)\b)",
     r"(?:كي|ك|ي|ت|كت)ضرب (?:ولاد|اولاد|دراري|بنات)(?:و|ه|ها|هم)\b(?! ?(?:ف|في|فال|بال) ?(?:البلايستيشن|الكوره|اللعب|الماتش|الكارطه|الضامه|\S*بلايستيشن))",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.understanding.danger.words import NOT_HAVE_AR
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 24: nothing to give the children to eat today (Darija).
+    r"\bma ?3[ae]?nd(?:i|na) ma n3t(?:i|iw)\b(?: \w+){0,2} (?:ykl|yakl|ykoul|makla)\w*",
     # Batch 22: no milk for the baby and no money.
     r"\b(?:no|out of) (?:milk|formula|baby food|nappie|diaper)\w*\b(?: \w+){0,6} (?:no money|can t afford|cannot afford|can t buy)\b",
     # Batch 21: children who have not eaten today.

@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, KID, PERSON, SOMEONE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 24: blood coming out of the head after a fall (in Arabic).
+    r"(?:كيخرج|يخرج|خارج|كيسيل|يسيل)\S*(?: ليه| ليها| ليا| منو| منها)? (?:ال)?دم (?:\S+ )?(?:من|م) ?(?:راس|ودن|فم)\S*",
     # Batch 23: breathing badly and turning blue; a child burning with fever and vomiting (Darija).
     r"\b(?:respire|respirer)\w* (?:\w+ )?(?:mal|plus|pas|difficilement)\b(?: \w+){0,3} (?:devient|devenu\w*|vire|est) (?:tout |toute )?(?:bleu|violet)\w*\b",
     rf"\b{KID}\b(?: \w+){{0,2}} (?:skhoun|s5oun|sokhoun|skhouna|s5ouna)\w* bzaf (?:w|o) (?:kayrje3|kayrj3|katrje3|kaytqiya|kayt9ia|kayrjef|katrjef)\b(?! (?:mn|men|l|ldar|f|fi|m3a)\b)",

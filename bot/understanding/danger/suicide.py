@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.understanding.danger.words import JE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 24: death wished for every day (in Arabic).
+    r"(?:اتمني|نتمني|كنتمني|بتمني|اتمنا|نتمنا) (?:ال)?موت\b(?! (?:ل|لل)\S*)",
     # Batch 23: the pills made ready, no wish to wake up.
     r"\b(?:have|got|ve got|put) (?:the |my |all (?:the |my )?)?(?:pill|tablet|med)\w* (?:ready|lined up)\b(?! (?:for (?:the|my|his|her|tomorrow|work|school|the trip)\b))",
     r"\bplus envie de me reveiller\b(?!(?: \w+){0,3} (?:pour|tot|a \d|avant)\b)",

@@ -5,6 +5,14 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, HIT, JE, ME, PERSON, THEY
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 24: a knife and someone running after; « il va me faire payer »; the house burnt with me inside;
+    # attacked (« t3adda 3liya »), followed in the street (Darija).
+    r"\b(?:couteau|arme|hache|fusil|pistolet|machette)\b(?! a eau| en plastique)(?: \w+){0,6} (?:me|nous) (?:court apre|cour\w* apre|poursui\w*)\w*\b",
+    r"\bme (?:court|courait|poursui\w*) (?:apres? )?(?:\w+ ){0,2}avec (?:un|une|son|sa) (?:couteau|arme|hache|fusil|pistolet|batte|marteau)\b(?! (?:a eau|en plastique|jouet|nerf)\b)",
+    r"\b(?:il|elle|ex|mari|compagnon|copain) (?:\w+ ){0,5}(?:va|allait|vont|allaient) me (?:le )?faire payer\b(?! (?:les|la|le|des|l|une|un|ma|mon|mes|cher|plus)\b)",
+    r"\bburn (?:the |our |my )?(?:house|flat|home|apartment|car) (?:down )?with (?:me|us|the kids|my kids|the children) (?:inside|in it)\b",
+    r"\b(?:kay|ka|ta)?t3[ae]?d+a 3li(?:ya|a|na)\b", r"(?:كي|ك|ت)?تعدا (?:عليا|علينا|عليه)",
+    r"\b(?:chi )?(?:wa[7h]e?d|rajel|rajl|chi 7ed)\b(?: \w+){0,2} (?:kay|ka)?t?b[ae]?3(?:ni|ouni|otni)\b(?! (?:f|fi) (?:insta\w*|tiktok|facebook|snap\w*)\b)",
     # Batch 23: forced into sex; a stepfather who touches « me ».
     r"\b(?:me|m) forc\w* a (?:coucher|faire l amour|avoir des relation\w*|des relation\w*)\b(?! (?:les|mes|ses|le|la|tot|avant|a \d|de bonne heure)\b)",
     r"\b(?:beau pere|oncle|cousin|voisin|prof|professeur|entraineur|grand pere|parrain|patron|chef) (?:\w+ )?me touch(?:e|ait|ent)?\b(?! (?:pas|jamais|plus|beaucoup|profondement|le coeur|par|l epaule pour|la main pour)\b)",
