@@ -13,8 +13,9 @@ HOLDOUT = ROOT / "tests" / "understanding" / "danger_holdout.tsv"
 FRESH = ROOT / "tests" / "understanding" / "danger_fresh.tsv"
 # Measured (benchmarks/eval_danger.py): 99.6 % recall and 99.2 % precision on danger.tsv, which holds the
 # batches of new messages and their few misses and false alarms; 100 % on the holdout. Issue: ≥ 98 %.
-# danger_fresh.tsv (batches 20 to 24, kept apart for the learnt second opinion): 200 of 201 after their
-# rules, the one left on purpose (a child's fever with shivering, as « ولدي سخون بزاف و كيترعد » in danger.tsv).
+# danger_fresh.tsv (batches 20 to 25, kept apart for the learnt second opinion): 239 of 241 after their
+# rules, the two left on purpose (a child's fever with shivering, as « ولدي سخون بزاف و كيترعد » in danger.tsv; « i'm
+# standing on the bridge », which alone may be anyone waiting on a bridge).
 FLOOR = 0.98
 
 
@@ -76,8 +77,8 @@ def test_every_word_of_the_rules_is_written_as_messages_are_read():
 
 
 # The learnt second opinion (danger/learned.py), on lists it was never trained on. Measured
-# (benchmarks/eval_danger.py): alone, 28 of danger_holdout's 39 emergencies and 118 of danger_fresh's 201
-# (79 of 127 before batches 23 and 24), one look-alike of 80 (« je veux en finir avec mes dettes »); 1 of the splits' 1,595 ordinary messages
+# (benchmarks/eval_danger.py): alone, 29 of danger_holdout's 39 emergencies and 139 of danger_fresh's 241
+# (79 of 127 before batches 23 to 25), one look-alike of 92 (« je veux en finir avec mes dettes »); 1 of the splits' 1,595 ordinary messages
 # (« ma 3endna ma nakloo », we have nothing to eat: the 115 line for food).
 
 

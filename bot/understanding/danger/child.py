@@ -5,6 +5,10 @@ from __future__ import annotations
 from bot.understanding.danger.words import HIT, KID
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 25: a girl sleeping outside, children left alone for days, a neighbours' child always beaten (Arabic).
+    r"\b(?:fille|garcon|enfant|gamin|gamine|petit|petite|bebe|ado)\b(?: de \d+ an\w*)? (?:\w+ ){0,2}dort (?:dehor|dans la rue|a la rue)\w*\b(?!(?: \w+){0,3} (?:tente|camping|jardin|colo|camp)\b)",
+    r"\b(?:kid|kids|child|children|baby|toddler)\b(?: \w+){0,2} (?:are|is|were|was|get|got) (?:left )?(?:home )?alone (?:for (?:day|hour|week|the whole|all)\w*|all (?:day|night)|overnight)\b",
+    r"(?:الدري|الدريه|الولد|البنت|الطفل|الطفله|دري|دريه)(?: \S+){0,4} (?:ديما |دايما |كل نهار )?(?:مضروب|مضروبه)\b(?! علي)",
     # Batch 24: a man asking a girl for photos, a baby crying for hours with nobody answering, children left
     # without food (Darija), a man sending a girl messages (Arabic).
     rf"\b(?:homme|inconnu|adulte|mec|type|monsieur)\b(?: \w+){{0,4}} {KID}\b(?: \w+){{0,10}} demand\w* (?:des |de |une |sa |ses )?(?:photo|video)\w*\b(?! d identite)",

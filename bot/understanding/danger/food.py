@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.understanding.danger.words import NOT_HAVE_AR
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 25: no milk for the baby (Arabic).
+    r"(?:ما ?عندي ?ش?|ماعنديش|ما ?عندناش?) (?:\S+ )?حليب (?:لل|ل)?(?:بيبي|طفل|دري|دريه|صغير|رضيع)\S*",
     # Batch 24: nothing to give the children to eat today (Darija).
     r"\bma ?3[ae]?nd(?:i|na) ma n3t(?:i|iw)\b(?: \w+){0,2} (?:ykl|yakl|ykoul|makla)\w*",
     # Batch 22: no milk for the baby and no money.

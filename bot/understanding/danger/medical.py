@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, KID, PERSON, SOMEONE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 25: a face drooping on one side; a wife giving birth now (Darija).
+    r"\b(?:visage|bouche) (?:qui )?(?:tombe|tordu\w*|paralys\w*|de travers)\w*\b(?! de (?:fatigue|sommeil)\b)", r"\bface (?:is )?droop\w*\b",
+    r"\b(?:kat|ka|ta|bdat t)wled (?:daba|drok|dork|db)\b",
     # Batch 24: blood coming out of the head after a fall (in Arabic).
     r"(?:كيخرج|يخرج|خارج|كيسيل|يسيل)\S*(?: ليه| ليها| ليا| منو| منها)? (?:ال)?دم (?:\S+ )?(?:من|م) ?(?:راس|ودن|فم)\S*",
     # Batch 23: breathing badly and turning blue; a child burning with fever and vomiting (Darija).

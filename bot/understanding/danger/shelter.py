@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import NOT_HAVE_AR
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 25: thrown out tonight (English), sleeping in a mosque for want of a home (Arabic).
+    r"\bthrew (?:me|us) out\b(?! of (?:the|a|this) (?:meeting|class|shop|group|queue|line|site|website|app|game|team|bar|club)\b)",
+    r"(?:نرقد|نبات|نعس|كنرقد|كنبات|كنعس|راقد|ناعس)\S*(?: \S+){0,2} (?:حيت|لان|حتي|و) (?:ما ?عندي ?ش?|ماعنديش) (?:دار|سكن|فين (?:نبات|نرقد|نعس))\b",
     # Batch 22: put out of a shelter's door, sleeping on a station's stairs.
     r"\b(?:mis|mettre|mise|jete\w*|vire\w*) a la porte (?:de (?:l hotel|l hebergement|chez|la maison|l appart\w*|notre|mon|ma|du foyer|du centre|du logement)|ce soir|avec (?:mes|les|nos) enfant)",
     r"\b(?:dor|dort|dormir|dorme|dormon|dormi)\w* (?:\w+ ){0,1}dans les (?:escalier|couloir|rue|parc|hall)\w*\b(?! de (?:la maison|chez|notre|mon|ma|l appart\w*)\b)(?!(?: \w+){0,6} en jouant\b)",

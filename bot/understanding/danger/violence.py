@@ -5,6 +5,10 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, HIT, JE, ME, PERSON, THEY
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 25: afraid to go out with him waiting below; bleeding after a blow from a husband (Darija).
+    r"\b(?:dit|dire|menac\w*)\b(?: \w+){0,4} me saigner\b(?! avec (?:les|ses|sa|la|le|leur)s? (?:frai|facture|prix|tarif|agio)\w*)",
+    r"\b(?:ose|peux) (?:plus|pas) sortir\b(?: \w+){0,5} (?:il|ils|elle|on) (?:m attend|me guette|me cherche|me surveille)\w*",
+    r"\b(?:rajli|mrati|khoya|bba|jari|sa7bi|ex dyali)\b(?: \w+){0,4} (?:w|o) (?:tla3|tl3|khraj|khrj)\w* (?:lia|liya) (?:d+em|dm)\b",
     # Batch 24: a knife and someone running after; « il va me faire payer »; the house burnt with me inside;
     # attacked (« t3adda 3liya »), followed in the street (Darija).
     r"\b(?:couteau|arme|hache|fusil|pistolet|machette)\b(?! a eau| en plastique)(?: \w+){0,6} (?:me|nous) (?:court apre|cour\w* apre|poursui\w*)\w*\b",
