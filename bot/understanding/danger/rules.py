@@ -46,7 +46,7 @@ EXCEPT: dict[str, Rules] = {
                r"\bhit (?:his|her|their|my) head (?:on|against) (?:the|a) (?:table|door|wall|floor|ground|bed|chair|shelf)\b"),
     SHELTER: _rx(
         r"\bdor\w* dehor\w*(?: \w+){0,3} (?:tente|camping)\b",
-        r"\b(?:dormi|dort|dormir)\w* dans (?:la|une|notre|ma) voiture pendant (?:le|les|notre|nos) (?:voyage|vacance|trajet|route|camping)\b",
+        r"\b(?:dor|dormi|dort|dormir)\w* dans (?:la|une|notre|ma) voiture pendant (?:le|les|notre|nos) (?:voyage|vacance|trajet|route|camping)\b",
         r"\b(?:site|appli\w*|page|compte|serveur|logiciel|jeu) (?:\w+ ){0,2}(?:m|nous|me) (?:a |ont )?(?:mis|jete|jetee|fout\w*) dehor\b",
     ),
     VIOLENCE: _rx(

@@ -25,6 +25,9 @@ PATTERNS: tuple[str, ...] = (
     r"(?:ناعس|نرقد|راقد|كنباتو|نباتو|كنعسو)\S* (?:ف|في|فال)(?:الطوموبيل|طوموبيل|السياره|الطونوبيل|الزنقه|الشارع)",
     r"\b(?:dor|dort|dormir|dorme|dormon|dormons|passe la nuit|passer la nuit) (?:\w+ ){0,2}(?:dehor|dans la rue|a la rue|exterieur)\b",
     r"\bdormir dans (?:ma|la|une|notre) voiture\b",
+    # Said in the present or the past, of one's own car (found while reading English situations: « i slept in my car »).
+    r"\b(?:dor|dort|dormi|dormon|dormez) dans (?:ma|notre|ca|mon) (?:voiture|bagnole|caisse|camionnette)\b(?! (?:de|en) (?:poupee|jouet|course|plastique)\b)",
+    r"\bslept (?:in|at) (?:my|the|our|a) (?:car|van)\b(?! (?:on the way|during|while|for the (?:trip|journey|drive))\b)",
     r"\b(?:dor|dort|dormir|dorme|dormon|dormons|dormi|passe la nuit|passer la nuit) (?:\w+ ){0,1}(?:dans|a) (?:la|une|un) (?:gare|parc|cage d escalier|tente|squat|voiture|hall|parking)\b",
     r"\b(?:dor|dort|dormir|dormon|dormons|dormi) (?:\w+ ){0,1}sous (?:un|le|les|une) (?:pont|tente|porche)\b",
     r"\bsleep\w* (?:in|at) (?:my|the|our|a) (?:train |bus )?(?:car|station|park|tent)\b",
