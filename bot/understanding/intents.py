@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,14 +113,8 @@ def read_phrases(path: Path) -> list[Phrase]:
     """A phrase bank file, wherever it is (an older copy to compare with); raises IntentsError."""
     phrases: list[Phrase] = []
     problems: list[Problem] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 3 or not parts[2].strip():
-            problems.append(Problem(str(path), n, "une ligne s'écrit « intention<TAB>langue<TAB>phrase » (trois colonnes séparées par une tabulation)"))
-            continue
-        label, lang, text = (p.strip() for p in parts)
+    shape = "une ligne s'écrit « intention<TAB>langue<TAB>phrase » (trois colonnes séparées par une tabulation)"
+    for n, (label, lang, text) in tsv_lines(path, 3, shape, problems):
         if label != "-" and label not in ALL_INTENT_IDS:
             problems.append(Problem(str(path), n, f"intention inconnue « {label} »{suggest(label, ALL_INTENT_IDS)} (ou « - » pour hors sujet)"))
         elif lang not in LANGUAGES:
@@ -129,3 +124,17 @@ def read_phrases(path: Path) -> list[Phrase]:
     if problems:
         raise IntentsError(problems)
     return phrases
+
+
+def tsv_lines(path: Path, columns: int, shape: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+    """The numbered data lines of a tab-separated list an admin edits (blank lines and « # »
+    comments skipped), their columns stripped. A line without `columns` columns, or whose last
+    column is empty, goes to `problems`, told how a line is written (`shape`)."""
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != columns or not parts[-1].strip():
+            problems.append(Problem(str(path), n, shape))
+            continue
+        yield n, [p.strip() for p in parts]

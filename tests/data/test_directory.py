@@ -134,12 +134,16 @@ def test_phrase_bank_and_danger_list_errors_have_lines(tmp_path):
     folder = tmp_path / "intents"
     folder.mkdir()
     (folder / "caf.yaml").write_text("id: caf\nlibelle: CAF\nalias: [caf, apl]\n", encoding="utf-8")
-    (folder / "phrases.tsv").write_text("# bank\ncaf\tfr\tma caf\ncaf\tfrançais\tma caf a baissé\n", encoding="utf-8")
-    (folder / "danger.tsv").write_text("violence\til me frappe\nviolance\til me tape\n", encoding="utf-8")
+    (folder / "phrases.tsv").write_text("# bank\ncaf\tfr\tma caf\ncaf\tfrançais\tma caf a baissé\ncaf fr ma caf\n",
+                                        encoding="utf-8")
+    (folder / "danger.tsv").write_text("violence\til me frappe\nviolance\til me tape\nil me frappe encore\n",
+                                       encoding="utf-8")
     result = run_bot("check", "--directory", str(DIRECTORY), "--intents", str(folder))
     assert result.returncode == 1
     assert f"{folder / 'phrases.tsv'}:3: langue inconnue « français »" in result.stdout
+    assert f"{folder / 'phrases.tsv'}:4: une ligne s'écrit « intention<TAB>langue<TAB>phrase »" in result.stdout
     assert f"{folder / 'danger.tsv'}:2: catégorie inconnue « violance »" in result.stdout
+    assert f"{folder / 'danger.tsv'}:3: une ligne s'écrit « catégorie<TAB>message »" in result.stdout
 
 
 def test_check_warns_of_a_quartier_far_from_any_place_for_a_need(tmp_path):

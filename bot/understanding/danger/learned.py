@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bot.errors import IntentsError, Problem
 from bot.understanding.danger.words import CATEGORIES
+from bot.understanding.intents import tsv_lines
 from bot.understanding.normalize import tokens
 
 DANGERS = "danger.tsv"
@@ -44,15 +45,8 @@ def load_dangers(folder: Path) -> list[Phrasing]:
 def read_dangers(path: Path) -> list[Phrasing]:
     phrasings: list[Phrasing] = []
     problems: list[Problem] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or not parts[1].strip():
-            problems.append(Problem(str(path), n, "une ligne s'écrit « catégorie<TAB>message » (deux colonnes "
-                                                  "séparées par une tabulation)"))
-            continue
-        label, text = (p.strip() for p in parts)
+    shape = "une ligne s'écrit « catégorie<TAB>message » (deux colonnes séparées par une tabulation)"
+    for n, (label, text) in tsv_lines(path, 2, shape, problems):
         categories = () if label == "-" else tuple(label.split("+"))
         unknown = [c for c in categories if c not in CATEGORIES]
         if unknown:
