@@ -5,6 +5,10 @@ from __future__ import annotations
 from bot.understanding.danger.words import HIT, KID
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 26: cigarette burns on a child, dirty videos shown to a son, a father tormenting his children (Arabic).
+    rf"\b{KID}\b(?: \w+){{0,6}} (?:brulure|trace|marque)\w* (?:de )?cigarette\w*\b",
+    rf"\bmontr\w* (?:des |de )?(?:video|photo|image|film)\w* (?:sale|porno\w*|sexuel\w*|obscene\w*|x)\w* (?:a|au) (?:mon|ma|mes|un|une|notre|nos|son|ca|ses) {KID}\b",
+    r"(?:كي|ك|ي|ت|كت)?عذب (?:ولاد|اولاد|دراري|بنات|الطفل|الولد|البنت|ولد|بنت)\S*",
     # Batch 25: a girl sleeping outside, children left alone for days, a neighbours' child always beaten (Arabic).
     r"\b(?:fille|garcon|enfant|gamin|gamine|petit|petite|bebe|ado)\b(?: de \d+ an\w*)? (?:\w+ ){0,2}dort (?:dehor|dans la rue|a la rue)\w*\b(?!(?: \w+){0,3} (?:tente|camping|jardin|colo|camp)\b)",
     r"\b(?:kid|kids|child|children|baby|toddler)\b(?: \w+){0,2} (?:are|is|were|was|get|got) (?:left )?(?:home )?alone (?:for (?:day|hour|week|the whole|all)\w*|all (?:day|night)|overnight)\b",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.understanding.danger.words import NOT_HAVE_AR
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 26: no food at all for the children today (Darija).
+    r"\bma ?3[ae]?nd(?:i|na) (?:7ta |hta )?makla (?:l|li) ?(?:drari|wladi|wlad)\b",
     # Batch 25: no milk for the baby (Arabic).
     r"(?:ما ?عندي ?ش?|ماعنديش|ما ?عندناش?) (?:\S+ )?حليب (?:لل|ل)?(?:بيبي|طفل|دري|دريه|صغير|رضيع)\S*",
     # Batch 24: nothing to give the children to eat today (Darija).

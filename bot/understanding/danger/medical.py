@@ -5,6 +5,12 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, KID, PERSON, SOMEONE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 26: fallen down the stairs and not answering; a coin swallowed, unable to breathe (Arabic); a child
+    # who ate someone else's medicine (Darija).
+    r"\bfell (?:down|off|from) (?:the )?(?:stair|ladder|bed|chair)\w*\b(?: \w+){0,4} (?:not (?:answering|moving|breathing|waking)|unconscious|isn t (?:moving|answering|breathing))\b",
+    r"(?:لا|ما) ?(?:يستطيع|تستطيع|نستطيع) ?(?:التنفس|يتنفس|تتنفس)(?! (?:بال|من ال|ب)?(?:انف|نيف|خشم))",
+    r"(?:ابتلع|ابتلعت|بلع|بلعات|بلعت)\S* (?:\S+ )?(?:قطعه|بيسه|حجره|بطاريه|مغناطيس|عظمه|حاجه)",
+    rf"\b{KID}\b (?:\w+ ){{0,1}}kla\w* (?:\w+ ){{0,1}}(?:dwa|dowa|doua|l?ktachat|l?hbob|l?7bob)\b(?! (?:dyalo|dyalha|li 3tah|li 3tatou|li 9al)\b)",
     # Batch 25: a face drooping on one side; a wife giving birth now (Darija).
     r"\b(?:visage|bouche) (?:qui )?(?:tombe|tordu\w*|paralys\w*|de travers)\w*\b(?! de (?:fatigue|sommeil)\b)", r"\bface (?:is )?droop\w*\b",
     r"\b(?:kat|ka|ta|bdat t)wled (?:daba|drok|dork|db)\b",
@@ -14,7 +20,7 @@ PATTERNS: tuple[str, ...] = (
     r"\b(?:respire|respirer)\w* (?:\w+ )?(?:mal|plus|pas|difficilement)\b(?: \w+){0,3} (?:devient|devenu\w*|vire|est) (?:tout |toute )?(?:bleu|violet)\w*\b",
     rf"\b{KID}\b(?: \w+){{0,2}} (?:skhoun|s5oun|sokhoun|skhouna|s5ouna)\w* bzaf (?:w|o) (?:kayrje3|kayrj3|katrje3|kaytqiya|kayt9ia|kayrjef|katrjef)\b(?! (?:mn|men|l|ldar|f|fi|m3a)\b)",
     # Batch 22: a leg that no longer moves, a child who swallowed adults' medicine (in Arabic).
-    r"\b(?:jambe|bra|main|visage|bouche|cote|pied) (?:\w+ ){0,2}ne bouge (?:plus|pas|plu)\b",
+    r"\b(?:jambe|bras?|main|visage|bouche|cote|pied) (?:\w+ ){0,2}ne bouge (?:plus|pas|plu)\b(?! (?:trop|tres|bien|beaucoup|comme avant)\b)",
     r"(?:بنتي|ولدي|ابني|الطفل|الولد|البنت|بنت|ولد|الدري|الدريه)\s(?:\S+ )?(?:كلا|كلات|شرب|شربات|بلع|بلعات)\S* (?:\S+ ){0,2}(?:دوا|الدوا|دواء|الدواء|حبوب|الحبوب|كينه)",
     # Batch 21: a head bleeding after a fall, a wife giving birth now.
     r"\b(?:ras\w*|wjh\w*|fomm\w*) (?:kay|ka|ki|ta)?d[ae]?m+[ie]\b(?! (?:chwiya|chwia|shwiya|ghir chwiya)\b)", r"(?:راس|وجه|فم)\S* (?:كي|ك|ت|كت)?دمي\b",
@@ -95,7 +101,7 @@ PATTERNS: tuple[str, ...] = (
     r"\b(?:pri|avale) trop (?:de |d )?(?:insuline|medicament|cachet|comprime|pilule|somnifere)\w*",
     r"\b(?:visage|gorge|langue|levre)\w* (?:\w+ ){0,1}gonfl\w*\b", r"\bchoc anaphylactique\b",
     r"\bwja3 (?:\w+ ){0,2}(?:f|fi) (?:sder|sdr)\w*\b", r"(?:وجع|الم) (?:\S+ ){0,2}(?:في |ف)(?:ال)?(?:صدر|قلب)",
-    r"ما ?(?:قادر|قادره|قادرش|قادراش|يقدر|كيقدر|تقدر|كتقدر)\S* (?:ي|ت|ن)تنفس",
+    r"ما ?(?:قادر|قادره|قادرش|قادراش|يقدر|كيقدر|تقدر|كتقدر)\S* (?:ي|ت|ن)تنفس(?! (?:بال|من ال|ب)?(?:انف|نيف|خشم))",
     r"\bma ?[q9][ae]?d[ae]?r\w* (?:y|t|n)tn?[ae]?f+[ae]?s?\w*\b", r"ازمه (?:\S+ )?(?:ربو|قلبيه|تنفس)|نوبه ربو",
     r"\bva accoucher (?:maintenant|tout de suite|la maintenant)\b",
     r"\b(?:having|had) an? (?:stroke|heart attack|seizure)\b",

@@ -30,7 +30,8 @@ VIOLENT_FOR_KIDS = r"\b(?:jeu|jeux|film|serie|dessin anime|video|clip)\w*(?: \w+
 EXCEPT: dict[str, Rules] = {
     SUICIDE: _rx(r"\b(?:papier|dossier|demarche|formulaire|caf|impot)\w*\b(?: \w+){0,6} finir par sauter par la fenetre\b",
                  r"\bnmout b (?:dde7k|de7k|d7ek|dhak|ddhak|dd7k)\b", r"نموت (?:ب)?(?:ال)?ضحك",
-                 r"\bme tuer (?:a la|au|a) (?:salle|sport|muscu|gym|entrainement)\w*\b"),
+                 r"\bme tuer (?:a la|au|a) (?:salle|sport|muscu|gym|entrainement)\w*\b",
+                 r"\bnmout 3l(?:a|ih|iha)\b(?! (?:rasi|rassi)\b)"),
     FOOD: _rx(r"\b(?:ai|ont|avon|a|as) faim\b(?: \w+){0,6} (?:resto|restaurant|snack|kebab|pizza|mcdo|macdo|boulangerie)\b",
               r"\bfaim de (?:savoir|connaitre|reussite|victoire|gagner|culture)\b",
               r"\bfaim\b(?: \w+){0,3} (?:on mange|qu on mange|je mange|on mangera) quoi\b",
@@ -51,6 +52,7 @@ EXCEPT: dict[str, Rules] = {
     ),
     VIOLENCE: _rx(
         VIOLENT_FOR_KIDS,
+        r"(?:كي|ك|ت|كت)?عذب(?:ني|نا) (?:هاد|هذا|هذه|هاذ) ?(?:ال)?(?:درس|خدمه|مشكل|وراق|ورقه|حراره|سخانه|برد|زحام|امتحان|ماده)",
         r"\b(?:l?bus?|tobi|tram|tran|train|taxi|lkar|lwe9t|lwa9t)\b(?: \w+)? (?:kay|ka|ta)?t3[ae]?d+a 3li(?:ya|a|na)\b",
         r"(?:الطوبيس|الحافله|الباص|الترام|التران|الكار|الطاكسي|الوقت) (?:\S+ )?(?:كي|ك|ت)?تعدا (?:عليا|علينا)",
         r"\bmenac\w* de ne (?:plus|pas) (?:me |nous )?(?:rendre|preter|payer|parler|inviter|voir)\b",

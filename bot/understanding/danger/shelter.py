@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.understanding.danger.words import NOT_HAVE_AR
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 26: in a station with the children since yesterday.
+    r"\b(?:dans|a) (?:une|la) gare depuis (?:hier|\d+ (?:jour|nuit)|ce matin|cette nuit)\w*\b(?!(?: \w+){0,6} (?:greve|train|retard|correspondance)\w*)",
     # Batch 25: thrown out tonight (English), sleeping in a mosque for want of a home (Arabic).
     r"\bthrew (?:me|us) out\b(?! of (?:the|a|this) (?:meeting|class|shop|group|queue|line|site|website|app|game|team|bar|club)\b)",
     r"(?:نرقد|نبات|نعس|كنرقد|كنبات|كنعس|راقد|ناعس)\S*(?: \S+){0,2} (?:حيت|لان|حتي|و) (?:ما ?عندي ?ش?|ماعنديش) (?:دار|سكن|فين (?:نبات|نرقد|نعس))\b",

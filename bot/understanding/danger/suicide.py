@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import JE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 26: no wish to live any more (standard Arabic), hanging oneself (Darija).
+    r"(?:لا|ما) ?(?:اريد|بغيت|ابغي|بدي|نبغي) (?:ان )?(?:اعيش|نعيش)\b(?! (?:في|هنا|مع|هاد|هذه|هذا|فهاد|بهاد)\b| (?:ف|فال|بال|بهذ)\S+)",
+    r"(?:ن|غادي ن|باغي ن|بغيت ن)شنق (?:راسي|نفسي)", r"\bn?chn[ae]?[9q] (?:rasi|rassi|nafsi)\b",
     # Batch 24: death wished for every day (in Arabic).
     r"(?:اتمني|نتمني|كنتمني|بتمني|اتمنا|نتمنا) (?:ال)?موت\b(?! (?:ل|لل)\S*)",
     # Batch 23: the pills made ready, no wish to wake up.

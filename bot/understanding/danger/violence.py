@@ -5,6 +5,10 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, HIT, JE, ME, PERSON, THEY
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 26: pulled by the hair; thrown down the stairs, « he'll slaughter me » (Arabic, Darija).
+    r"\bm a tir\w* (?:par )?les cheveu\w*\b",
+    r"(?:رماني|دفعني|دزني|لاحني|طيحني|رمتني|دفعتني|لاحتني) (?:من|م|ف|في) ?(?:ال)?(?:درج|سلالم|بالكون|طاقه|شرجم)",
+    r"\b(?:ghadi|gha|bgha|baghi) y(?:dbe7|dba7|dbh|qtel|9tel|ktel|qtl|9tl)(?:ni|na)\b", r"(?:غادي|بغا|باغي) ي(?:ذبح|دبح|قتل)(?:ني|نا)",
     # Batch 25: afraid to go out with him waiting below; bleeding after a blow from a husband (Darija).
     r"\b(?:dit|dire|menac\w*)\b(?: \w+){0,4} me saigner\b(?! avec (?:les|ses|sa|la|le|leur)s? (?:frai|facture|prix|tarif|agio)\w*)",
     r"\b(?:ose|peux) (?:plus|pas) sortir\b(?: \w+){0,5} (?:il|ils|elle|on) (?:m attend|me guette|me cherche|me surveille)\w*",
