@@ -13,7 +13,7 @@ HOLDOUT = ROOT / "tests" / "understanding" / "danger_holdout.tsv"
 FRESH = ROOT / "tests" / "understanding" / "danger_fresh.tsv"
 # Measured (benchmarks/eval_danger.py): 99.6 % recall and 99.2 % precision on danger.tsv, which holds the
 # batches of new messages and their few misses and false alarms; 100 % on the holdout. Issue: ≥ 98 %.
-# danger_fresh.tsv (batches 20 to 26, kept apart for the learnt second opinion): 275 of 277 after their
+# danger_fresh.tsv (batches 20 to 27, kept apart for the learnt second opinion): 310 of 312 after their
 # rules, the two left on purpose (a child's fever with shivering, as « ولدي سخون بزاف و كيترعد » in danger.tsv; « i'm
 # standing on the bridge », which alone may be anyone waiting on a bridge).
 FLOOR = 0.98
@@ -30,7 +30,7 @@ def test_the_lists_are_big_enough_and_cover_every_kind_and_language():
 
 
 @pytest.mark.parametrize("path, floor", [(DANGER, FLOOR), (HOLDOUT, FLOOR), (FRESH, 0.97)],
-                         ids=["tuned on", "held out", "batches 20-26"])
+                         ids=["tuned on", "held out", "batches 20-27"])
 def test_recall_and_precision(path, floor):
     report = evaluate_danger(read_eval(path))
     assert report.recall >= floor and report.precision >= floor, "\n".join(
@@ -77,8 +77,8 @@ def test_every_word_of_the_rules_is_written_as_messages_are_read():
 
 
 # The learnt second opinion (danger/learned.py), on lists it was never trained on. Measured
-# (benchmarks/eval_danger.py): alone, 29 of danger_holdout's 39 emergencies and 151 of danger_fresh's 277
-# (79 of 127 before batches 23 to 26), one look-alike of 104 (« je veux en finir avec mes dettes »); 1 of the splits' 1,595 ordinary messages
+# (benchmarks/eval_danger.py): alone, 28 of danger_holdout's 39 emergencies and 165 of danger_fresh's 312
+# (79 of 127 before batches 23 to 27), one look-alike of 116 (« je veux en finir avec mes dettes »); 1 of the splits' 1,645 ordinary messages
 # (« ma 3endna ma nakloo », we have nothing to eat: the 115 line for food).
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import HIT, KID
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 27: a shaken baby, a girl forced to marry.
+    r"\bbaby (?:was |is |got |been |has been )*shaken\b",
+    r"\b(?:teenage\w*|\d+ year old|minor|underage|my daughter|her daughter|his daughter)\b(?: \w+){0,4} (?:forced|made) to marry\b",
     # Batch 26: cigarette burns on a child, dirty videos shown to a son, a father tormenting his children (Arabic).
     rf"\b{KID}\b(?: \w+){{0,6}} (?:brulure|trace|marque)\w* (?:de )?cigarette\w*\b",
     rf"\bmontr\w* (?:des |de )?(?:video|photo|image|film)\w* (?:sale|porno\w*|sexuel\w*|obscene\w*|x)\w* (?:a|au) (?:mon|ma|mes|un|une|notre|nos|son|ca|ses) {KID}\b",
@@ -40,7 +43,7 @@ PATTERNS: tuple[str, ...] = (
     r"\b(?:someone|a man|a guy|an adult|a stranger) (?:is |was )?touch\w* (?:the )?(?:kid|child|children|girl|boy)\b",
     r"(?:طفل|طفله|ولد|بنت|الطفل|الولد|البنت)(?: صغير\S*)? (?:كي|ك|ي|ت)?تضرب",
     # Batch 17: a shaken baby, a toddler left out all day, a child dragged away by force.
-    r"\bsecou\w* (?:\w+ ){0,1}(?:bebe|nourrisson|enfant)\b(?: \w+){0,2} (?:tres )?fort\b", r"\bshak\w* (?:the|his|her|their|my) baby\b",
+    r"\bsecou\w* (?:\w+ ){0,1}(?:bebe|nourrisson|enfant)\b(?: \w+){0,2} (?:tres )?fort\b", r"\bshak\w* (?:the|his|her|their|my) baby\b(?! (?:bottle|formula|milk|food|blanket|toy|seat|carrier|rattle)\b)",
     r"\bleave\w* (?:their|his|her|the) (?:toddler|baby|child|kid|children)\w* (?:alone|outside|on the balcony|in the car|locked)\b",
     r"(?:كيجر|يجر|جر|كيسحب) (?:\S+ )?(?:الطفل|الطفله|الولد|البنت|طفل|طفله)(?: \S+){0,2} (?:بزز|بالزز|بالقوه)",
     # Batch 16: an adult who touches a child, told in English.

@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import NOT_HAVE_AR
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 27: one meal every two days; no food for the children (Darija).
+    r"\bmange\w* (?:qu )?une (?:seule )?fois (?:tous les|par) (?:deux|2|trois|3) jour\w*\b",
+    r"\bma ?3[ae]?nd(?:i|na) ma n(?:w|ou)?kl\w* (?:l ?)?(?:drari|wladi|wlad)\b",
     # Batch 26: no food at all for the children today (Darija).
     r"\bma ?3[ae]?nd(?:i|na) (?:7ta |hta )?makla (?:l|li) ?(?:drari|wladi|wlad)\b",
     # Batch 25: no milk for the baby (Arabic).

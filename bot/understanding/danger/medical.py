@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, KID, PERSON, SOMEONE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 27: a pregnant wife bleeding a lot (Arabic).
+    r"(?:كي|كت|ك|ت|ي)?نزف\S* (?:بزاف|كثير|الدم)",
     # Batch 26: fallen down the stairs and not answering; a coin swallowed, unable to breathe (Arabic); a child
     # who ate someone else's medicine (Darija).
     r"\bfell (?:down|off|from) (?:the )?(?:stair|ladder|bed|chair)\w*\b(?: \w+){0,4} (?:not (?:answering|moving|breathing|waking)|unconscious|isn t (?:moving|answering|breathing))\b",

@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import NOT_HAVE_AR
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 27: sleeping in a station (Arabic), thrown into the street (Darija).
+    r"(?:كنبات|نبات|كنرقد|نرقد|كنعس|نعس|بت|بتنا|رقدت|كنباتو|كنعسو)\S* (?:ف|في ?)(?:ال)?(?:محطه|لاكار|جامع|حديقه|جرده|زنقه|شارع|قنطره)\S*(?!(?: \S+){0,4} (?:حيت|لان|حتي) ?(?:تاخر|ضاع|فاتني|فاتنا))",
+    r"\b(?:tl[ae]?7|tlou7|lo7|lou7)\w* (?:f|fi) (?:zen9a|zenqa|znqa|zan9a|chare3|lkhla)\b",
     # Batch 26: in a station with the children since yesterday.
     r"\b(?:dans|a) (?:une|la) gare depuis (?:hier|\d+ (?:jour|nuit)|ce matin|cette nuit)\w*\b(?!(?: \w+){0,6} (?:greve|train|retard|correspondance)\w*)",
     # Batch 25: thrown out tonight (English), sleeping in a mosque for want of a home (Arabic).

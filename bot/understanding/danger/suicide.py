@@ -5,6 +5,9 @@ from __future__ import annotations
 from bot.understanding.danger.words import JE
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 27: no strength left to fight for life; « nt7er » (Darija).
+    r"\b(?:veux|peux|arrive) (?:plus|pas) (?:a )?(?:me )?battre pour (?:vivre|rester en vie|continuer)\b",
+    r"\b(?:bghit|baghi|baghya|bghat|ghadi|gha|kanfker|kanfakar|kanfkar) n?n?e?t[ae]?(?:7|h)[ae]?r\b",
     # Batch 26: no wish to live any more (standard Arabic), hanging oneself (Darija).
     r"(?:لا|ما) ?(?:اريد|بغيت|ابغي|بدي|نبغي) (?:ان )?(?:اعيش|نعيش)\b(?! (?:في|هنا|مع|هاد|هذه|هذا|فهاد|بهاد)\b| (?:ف|فال|بال|بهذ)\S+)",
     r"(?:ن|غادي ن|باغي ن|بغيت ن)شنق (?:راسي|نفسي)", r"\bn?chn[ae]?[9q] (?:rasi|rassi|nafsi)\b",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.understanding.danger.words import BROKEN, HIT, JE, ME, PERSON, THEY
 
 PATTERNS: tuple[str, ...] = (
+    # Batch 27: raped by a husband (Arabic).
+    r"(?:كي|ك|ي|ت|كت)?[اي]?غت?ا?صب(?:ني|نا|ها|و|ه|وها|وني)\b",
     # Batch 26: pulled by the hair; thrown down the stairs, « he'll slaughter me » (Arabic, Darija).
     r"\bm a tir\w* (?:par )?les cheveu\w*\b",
     r"(?:رماني|دفعني|دزني|لاحني|طيحني|رمتني|دفعتني|لاحتني) (?:من|م|ف|في) ?(?:ال)?(?:درج|سلالم|بالكون|طاقه|شرجم)",
