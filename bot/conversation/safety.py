@@ -112,6 +112,9 @@ class SafetyPhase(Base):
             return self.done()
         self.state = self.state.replace(need=need, candidates=(), shown=0, said=said[:300])
         what = self._(FOLLOW_UP_WHAT[need])
+        mention = self.place_in(said)  # « je dors dehors, je suis aux Tilleuls »: not asked again
+        if mention is not None and mention[0].covered:
+            self.place_at(mention[0])
         if self.state.position is not None:
             self.say(self._("Près de chez vous, on peut aussi vous aider ({what}) :", what=what))
             self.answer()

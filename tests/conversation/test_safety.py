@@ -93,6 +93,14 @@ def test_known_position_gives_the_local_help_in_the_same_turn(k):
     assert any(r.text.startswith("📍 Centre social du Moulin") for r in replies[1:])
 
 
+def test_a_place_said_with_the_danger_is_not_asked_again(k):
+    state, replies = step(State(), text("je dors dans ma voiture, je suis au Moulin"), NIGHT, k)
+    assert "115" in replies[0].text
+    assert any(r.text.startswith("📍 Centre social du Moulin") for r in replies[1:])
+    assert "Où êtes-vous" not in "\n".join(r.text for r in replies)
+    assert state.step == ANSWERED and state.where == "Le Moulin"
+
+
 def test_suicide_offers_a_person_not_a_form(k):
     _, replies = step(State(), text("j'ai envie d'en finir"), NIGHT, k)
     assert "3114" in replies[0].text
