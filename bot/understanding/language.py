@@ -1,7 +1,8 @@
 """Which language a message is written in: French, English, Arabic script, or Darija in Latin letters.
 
-Arabic script is told by its letters, even beside French words (a third of the letters). Among Latin-letter messages, a small naive Bayes over
-letter sequences and words, trained on the labelled phrases, tells French, English and Darija
+Arabic script is told by its letters, even beside French words (a third of the letters). Among
+Latin-letter messages, a small naive Bayes over letter sequences and words, trained on the
+labelled phrases, tells French, English and Darija
 ("bghit nkhdem", "ma3andich internet" — digits standing for Arabic sounds are a strong sign).
 A message too short or too mixed to tell gives None: the conversation keeps its language.
 """
