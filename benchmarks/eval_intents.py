@@ -1,10 +1,10 @@
 """Print how well messages are understood: per language, on the test split (never tuned on).
 
-    python benchmarks/eval_intents.py [--split test|dev|fresh|fresh2..8|mashriq|phonetic|maghreb|standard|long|outofscope|both] [--misses] [--confusions]
+    python benchmarks/eval_intents.py [--split test|dev|fresh|fresh2..10|mashriq|phonetic|maghreb|standard|long|outofscope|both] [--misses] [--confusions]
     python benchmarks/eval_intents.py --crossval [--misses] [--seeds 7,1,2,3] [--earlier OLD/phrases.tsv]
 
 --split fresh: messages written after the matcher was last changed (see the file's header);
-fresh2 to fresh8: seven more such batches, each measured once before its misses were read (headers).
+fresh2 to fresh10: nine more such batches, each measured once before its misses were read (headers).
 --split mashriq: Arabic of Syria, Lebanon, Egypt, Sudan and the Gulf (« بدي », « عايز »), written
 before the bank held any. --split phonetic: French written as it sounds (« lé zimpo »). --split maghreb: Algerian and
 Tunisian forms (« rani nhawes », « حاب »). --split standard: formal standard Arabic.
